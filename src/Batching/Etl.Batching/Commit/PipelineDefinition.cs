@@ -1,0 +1,33 @@
+using Etl.Batching.Buffers;
+using Etl.Batching.Partitioning;
+
+namespace Etl.Batching.Commit;
+
+/// <summary>What one pipeline writes where: table identity, partitioning, buffering and object key prefixes.</summary>
+public sealed record PipelineDefinition
+{
+    public required string Name { get; init; }
+
+    public required string Database { get; init; }
+
+    public required string Table { get; init; }
+
+    public required HourPartitioner Partitioner { get; init; }
+
+    public BufferingOptions Buffering { get; init; } = new();
+
+    /// <summary>Key prefix of table data: <c>{WarehousePrefix}/{database}/{table}/{partition}/file</c>.</summary>
+    public string WarehousePrefix { get; init; } = "warehouse";
+
+    /// <summary>Key prefix of dead letters: <c>{DeadLetterPrefix}/{table}/{partition}/file</c>.</summary>
+    public string DeadLetterPrefix { get; init; } = "deadletter";
+
+    /// <summary>Extra table parameters (e.g. partition projection) merged into the catalog table.</summary>
+    public IReadOnlyDictionary<string, string> TableParameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Key prefix of the table's data folder, ending in '/'.</summary>
+    public string TablePrefix => $"{WarehousePrefix}/{Database}/{Table}/";
+
+    /// <summary>Key prefix of the table's dead-letter folder, ending in '/'.</summary>
+    public string DeadLetterTablePrefix => $"{DeadLetterPrefix}/{Table}/";
+}
