@@ -1,0 +1,266 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Etl.SchemaGovernance.Mapping;
+
+namespace Etl.SchemaGovernance.JsonSchema;
+
+/// <summary>
+/// properties, patternProperties, additionalProperties, required, dependencies, propertyNames, minProperties and
+/// maxProperties, evaluated in one pass over the object's members. Property names are matched on UTF-8 bytes.
+/// </summary>
+internal sealed class ObjectChecks
+{
+    private const int StackSeen = 256;
+    private const int LinearLookupLimit = 12;
+
+    private Dictionary<string, int>? lookup;
+
+    /// <summary>Declared properties first (in schema order, indexes 0..DeclaredCount-1), then names known only from required or dependencies.</summary>
+    public List<ObjectProperty> Known { get; } = [];
+
+    public int DeclaredCount { get; set; }
+
+    public int[] Required { get; set; } = [];
+
+    public (Regex Regex, string Pattern, SchemaNode Schema)[] Patterns { get; set; } = [];
+
+    /// <summary>The additionalProperties schema; null when any additional property is allowed.</summary>
+    public SchemaNode? Additional { get; set; }
+
+    public SchemaNode? PropertyNames { get; set; }
+
+    public PropertyDependency[] Dependencies { get; set; } = [];
+
+    public int? MinProperties { get; set; }
+
+    public int? MaxProperties { get; set; }
+
+    /// <summary>Finishes construction: builds the name lookup for large objects.</summary>
+    public void Seal()
+    {
+        if (Known.Count > LinearLookupLimit)
+        {
+            lookup = new Dictionary<string, int>(Known.Count, StringComparer.Ordinal);
+            for (var i = 0; i < Known.Count; i++)
+            {
+                lookup.TryAdd(Known[i].Name, i);
+            }
+        }
+    }
+
+    public int IndexOf(string name)
+    {
+        for (var i = 0; i < Known.Count; i++)
+        {
+            if (string.Equals(Known[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Validates the object the reader is on (StartObject) and leaves the reader on its EndObject. When
+    /// <paramref name="conversion"/> is given, the values of declared properties are converted into
+    /// <paramref name="row"/> as they are validated.
+    /// </summary>
+    public bool Validate(ref Utf8JsonReader reader, ref ValidationState state, StructConversion? conversion, object?[]? row = null)
+    {
+        var start = reader;
+        var knownCount = Known.Count;
+        bool[]? rentedSeen = null;
+        var seen = knownCount <= StackSeen ? stackalloc bool[knownCount] : (rentedSeen = new bool[knownCount]);
+        var hint = 0;
+        var count = 0;
+        var needName = Patterns.Length > 0 || PropertyNames is not null;
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            count++;
+            var nameReader = reader;
+            var index = Find(ref reader, ref hint);
+            string? name = needName ? reader.GetString() : null;
+            if (PropertyNames is not null && !ValidateName(name!, ref state))
+            {
+                return state.FailAt(name!);
+            }
+
+            reader.Read();
+            var valueStart = reader;
+            var applied = false;
+            if (index >= 0)
+            {
+                seen[index] = true;
+                if (index < DeclaredCount)
+                {
+                    applied = true;
+                    var schema = Known[index].Schema!;
+                    if (!schema.Validate(ref reader, ref state))
+                    {
+                        return state.FailAt(name ?? nameReader.GetString()!);
+                    }
+
+                    if (conversion is not null && conversion.Columns[index] is { } column)
+                    {
+                        var copy = valueStart;
+                        if (!column.Reader.TryRead(ref copy, ref state, out row![column.Index]))
+                        {
+                            return state.FailAt(name ?? nameReader.GetString()!);
+                        }
+                    }
+                }
+            }
+
+            foreach (var (regex, _, schema) in Patterns)
+            {
+                if (StringChecks.MatchesPattern(regex, name!))
+                {
+                    var copy = valueStart;
+                    if (!schema.Validate(ref copy, ref state))
+                    {
+                        return state.FailAt(name!);
+                    }
+
+                    if (!applied)
+                    {
+                        reader = copy;
+                        applied = true;
+                    }
+                }
+            }
+
+            if (!applied)
+            {
+                if (Additional is not null)
+                {
+                    if (!Additional.Validate(ref reader, ref state))
+                    {
+                        if (state.Recording && Additional.BooleanSchema == false)
+                        {
+                            state.Error = null;
+                            state.Fail("additionalProperties", "property is not allowed");
+                        }
+
+                        return state.FailAt(name ?? nameReader.GetString()!);
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+
+        for (var i = 0; i < Required.Length; i++)
+        {
+            var required = Required[i];
+            if (!seen[required])
+            {
+                var missing = Known[required].Name;
+                if (state.Recording)
+                {
+                    state.Fail("required", $"required property '{missing}' is missing");
+                }
+
+                return state.FailAt(missing);
+            }
+        }
+
+        if (count < MinProperties)
+        {
+            return state.Fail("minProperties", $"must have at least {MinProperties} properties");
+        }
+
+        if (count > MaxProperties)
+        {
+            return state.Fail("maxProperties", $"must have at most {MaxProperties} properties");
+        }
+
+        foreach (var dependency in Dependencies)
+        {
+            if (!seen[dependency.KeyIndex])
+            {
+                continue;
+            }
+
+            foreach (var required in dependency.RequiredIndexes)
+            {
+                if (!seen[required])
+                {
+                    return state.Fail(
+                        "dependencies",
+                        $"property '{Known[required].Name}' is required when '{Known[dependency.KeyIndex].Name}' is present");
+                }
+            }
+
+            if (dependency.Schema is not null)
+            {
+                var copy = start;
+                if (!dependency.Schema.Validate(ref copy, ref state))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private int Find(ref Utf8JsonReader reader, ref int hint)
+    {
+        var known = Known;
+        var n = known.Count;
+        if (n == 0)
+        {
+            return -1;
+        }
+
+        if (lookup is not null)
+        {
+            return lookup.TryGetValue(reader.GetString()!, out var found) ? found : -1;
+        }
+
+        var index = hint;
+        for (var k = 0; k < n; k++, index++)
+        {
+            if (index >= n)
+            {
+                index = 0;
+            }
+
+            if (reader.ValueTextEquals(known[index].Utf8Name))
+            {
+                hint = index + 1;
+                return index;
+            }
+        }
+
+        return -1;
+    }
+
+    private bool ValidateName(string name, ref ValidationState state)
+    {
+        var encoded = JsonEncodedText.Encode(name, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).EncodedUtf8Bytes;
+        var json = new byte[encoded.Length + 2];
+        json[0] = (byte)'"';
+        encoded.CopyTo(json.AsSpan(1));
+        json[^1] = (byte)'"';
+        var nameReader = new Utf8JsonReader(json);
+        nameReader.Read();
+        if (PropertyNames!.Validate(ref nameReader, ref state))
+        {
+            return true;
+        }
+
+        if (state.Recording && state.Error is { Keyword: not "propertyNames" })
+        {
+            state.Error = null;
+            state.Fail("propertyNames", $"property name '{name}' is not allowed");
+        }
+
+        return false;
+    }
+}

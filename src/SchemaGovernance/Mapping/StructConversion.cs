@@ -1,0 +1,13 @@
+namespace Etl.SchemaGovernance.Mapping;
+
+/// <summary>Where each declared property of an object schema goes: its field index and its value reader.</summary>
+internal sealed class StructConversion(ColumnSlot?[] columns, int fieldCount)
+{
+    /// <summary>Indexed like <see cref="JsonSchema.ObjectChecks.Known"/>; null for names that have no field.</summary>
+    public ColumnSlot?[] Columns { get; } = columns;
+
+    public int FieldCount { get; } = fieldCount;
+}
+
+/// <summary>A struct field (or top-level column) index and the reader that produces its value.</summary>
+internal sealed record ColumnSlot(int Index, ValueReader Reader);
