@@ -18,17 +18,26 @@ public static class RepoPaths
 
     private static string FindRoot()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null)
+        // The output folder first (the usual build), then the working directory, then the folder recorded at build time.
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Etl.sln")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "Etl.sln")))
+                {
+                    return dir.FullName;
+                }
             }
-
-            dir = dir.Parent;
         }
 
-        throw new InvalidOperationException("Etl.sln not found above " + AppContext.BaseDirectory);
+        var recorded = typeof(RepoPaths).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepoRoot")?.Value;
+        if (recorded is not null && File.Exists(Path.Combine(recorded, "Etl.sln")))
+        {
+            return Path.GetFullPath(recorded);
+        }
+
+        throw new InvalidOperationException("Etl.sln not found above " + AppContext.BaseDirectory + " or the working directory");
     }
 }
