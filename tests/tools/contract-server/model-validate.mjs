@@ -1,9 +1,10 @@
 // Validates an AWS JSON 1.1 request body against an operation's input shape in the official service models shipped
-// with aws-sdk v2 (tests/node_modules/aws-sdk/apis/*.min.json): structure members (unknown members rejected),
-// required members, JSON types, and, for lists, maps and nested structures, the same recursively.
-// The shipped .min.json models omit length, range, pattern and enum constraints, so the constraints the
-// services document for the members this project sends are listed below (CONSTRAINTS) and checked too.
+// with aws-sdk v2 (tests/node_modules/aws-sdk/apis/*.min.json). The model checks (required and unknown members,
+// JSON types, recursively) come from tests/tools/aws-model-validate.mjs. The shipped .min.json models omit length,
+// range, pattern and enum constraints, so the constraints the services document for the members this project
+// sends are listed below (CONSTRAINTS) and checked here, walking the body along the model's shapes.
 import { createRequire } from 'node:module';
+import { validateRequest as validateAgainstModel } from '../aws-model-validate.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -76,10 +77,13 @@ export function validateRequest(service, operation, body) {
   const model = loadModel(service);
   const op = model.operations[operation];
   if (!op) return [{ member: '', message: `unknown operation ${operation}` }];
-  const violations = [];
+  const violations = validateAgainstModel(model, operation, body).map((e) => ({ member: e.path || '(input)', message: e.message }));
+  // Structural findings of the walk below duplicate the model checks above; only its constraint findings are kept.
+  const walk = [];
+  const constraints = [];
   const input = op.input ?? { type: 'structure', members: {} };
-  check(model, CONSTRAINTS[service] ?? [], input, body, '', violations);
-  return violations;
+  check(model, CONSTRAINTS[service] ?? [], input, body ?? {}, '', walk, constraints);
+  return [...violations, ...constraints];
 }
 
 function resolve(model, ref) {
@@ -91,7 +95,7 @@ function resolve(model, ref) {
   return ref ?? {};
 }
 
-function check(model, constraints, ref, value, path, out) {
+function check(model, constraints, ref, value, path, out, cout) {
   const shape = resolve(model, ref);
   const type = shape.type ?? 'string';
   const where = path || '(input)';
@@ -114,7 +118,7 @@ function check(model, constraints, ref, value, path, out) {
           out.push({ member: join(path, name), message: `${join(path, name)} is not a member of the input shape` });
           continue;
         }
-        check(model, constraints, members[name], v, join(path, name), out);
+        check(model, constraints, members[name], v, join(path, name), out, cout);
       }
       break;
     }
@@ -123,7 +127,7 @@ function check(model, constraints, ref, value, path, out) {
         out.push({ member: where, message: `${where} must be a list` });
         return;
       }
-      value.forEach((item, i) => check(model, constraints, shape.member, item, `${path}[${i}]`, out));
+      value.forEach((item, i) => check(model, constraints, shape.member, item, `${path}[${i}]`, out, cout));
       break;
     }
     case 'map': {
@@ -132,8 +136,8 @@ function check(model, constraints, ref, value, path, out) {
         return;
       }
       for (const [k, v] of Object.entries(value)) {
-        constrain(constraints, `${path}{key}`, k, `${path} key '${k}'`, out);
-        check(model, constraints, shape.value, v, `${path}{${k}}`, out);
+        constrain(constraints, `${path}{key}`, k, `${path} key '${k}'`, cout);
+        check(model, constraints, shape.value, v, `${path}{${k}}`, out, cout);
       }
       break;
     }
@@ -159,7 +163,7 @@ function check(model, constraints, ref, value, path, out) {
     default:
       out.push({ member: where, message: `${where} has unsupported shape type ${type}` });
   }
-  constrain(constraints, path, value, where, out);
+  constrain(constraints, path, value, where, cout);
 }
 
 // Applies the documented constraints to a value at a path; list indexes and map keys are normalised away.

@@ -70,7 +70,7 @@ const server = createServer(async (req, res) => {
     const problems = validateRequest(service.model, operation, input);
     if (problems.length) {
       for (const p of problems) violations.push({ target, ...p });
-      throw new ServiceError('ValidationException', problems.map((p) => p.message).join('; '));
+      throw new ServiceError('ValidationException', problems.map((p) => (p.message.includes(p.member) ? p.message : `${p.member}: ${p.message}`)).join('; '));
     }
     injectFault(target);
     const output = await service.impl.handle(operation, input);
