@@ -1,0 +1,137 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Etl.Parquet.Encodings;
+
+/// <summary>
+/// Builds a dictionary of byte strings that point into the column's own data (no copies), with an open-addressing
+/// hash table. Gives up once the PLAIN-encoded dictionary would pass its byte limit.
+/// </summary>
+internal sealed class ByteArrayDictionary
+{
+    private int[] _slots = new int[1024];
+    private uint[] _hashes = new uint[1024];
+    private int[] _first = new int[256];
+    private int _count;
+    private int _shift = 32 - 10;
+    private long _bytes;
+
+    public int Count => _count;
+
+    /// <summary>For each dictionary entry, the index of the value where it first occurs.</summary>
+    public ReadOnlySpan<int> FirstOccurrences => _first.AsSpan(0, _count);
+
+    /// <summary>Plain-encoded size of the dictionary (4-byte length prefix per entry unless fixed-length).</summary>
+    public long PlainBytes => _bytes;
+
+    public bool TryBuild(ReadOnlySpan<byte> data, ReadOnlySpan<int> offsets, bool fixedLength, Span<int> indices, int maxBytes)
+    {
+        Reset();
+        var valueCount = offsets.Length - 1;
+        for (var i = 0; i < valueCount; i++)
+        {
+            var value = data[offsets[i]..offsets[i + 1]];
+            var hash = Hash(value);
+            var mask = _slots.Length - 1;
+            var h = (int)((hash * 0x9E3779B1u) >> _shift);
+            while (true)
+            {
+                var slot = _slots[h];
+                if (slot == 0)
+                {
+                    _bytes += value.Length + (fixedLength ? 0 : 4);
+                    if (_bytes > maxBytes)
+                    {
+                        return false;
+                    }
+
+                    _slots[h] = _count + 1;
+                    _hashes[h] = hash;
+                    if (_count == _first.Length)
+                    {
+                        Array.Resize(ref _first, _first.Length * 2);
+                    }
+
+                    _first[_count] = i;
+                    indices[i] = _count++;
+                    if (_count * 2 > _slots.Length)
+                    {
+                        Rehash(data, offsets);
+                    }
+
+                    break;
+                }
+
+                if (_hashes[h] == hash)
+                {
+                    var other = _first[slot - 1];
+                    if (value.SequenceEqual(data[offsets[other]..offsets[other + 1]]))
+                    {
+                        indices[i] = slot - 1;
+                        break;
+                    }
+                }
+
+                h = (h + 1) & mask;
+            }
+        }
+
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Hash(ReadOnlySpan<byte> value)
+    {
+        ulong h = (ulong)value.Length * 0x9E3779B97F4A7C15UL;
+        var i = 0;
+        for (; i + 8 <= value.Length; i += 8)
+        {
+            h = (h ^ BinaryPrimitives.ReadUInt64LittleEndian(value[i..])) * 0xBF58476D1CE4E5B9UL;
+            h ^= h >> 31;
+        }
+
+        ulong tail = 0;
+        for (var shift = 0; i < value.Length; i++, shift += 8)
+        {
+            tail |= (ulong)value[i] << shift;
+        }
+
+        h = (h ^ tail) * 0x94D049BB133111EBUL;
+        h ^= h >> 29;
+        return (uint)(h ^ (h >> 32));
+    }
+
+    private void Reset()
+    {
+        if (_count > 0)
+        {
+            Array.Clear(_slots);
+        }
+
+        _count = 0;
+        _bytes = 0;
+    }
+
+    private void Rehash(ReadOnlySpan<byte> data, ReadOnlySpan<int> offsets)
+    {
+        var size = _slots.Length * 2;
+        _slots = new int[size];
+        _hashes = new uint[size];
+        _shift = 32 - BitOperations.Log2((uint)size);
+        var mask = size - 1;
+        for (var e = 0; e < _count; e++)
+        {
+            var v = _first[e];
+            var hash = Hash(data[offsets[v]..offsets[v + 1]]);
+            var h = (int)((hash * 0x9E3779B1u) >> _shift);
+            while (_slots[h] != 0)
+            {
+                h = (h + 1) & mask;
+            }
+
+            _slots[h] = e + 1;
+            _hashes[h] = hash;
+        }
+    }
+}
