@@ -156,7 +156,11 @@ internal ref struct AvroReader
         }
     }
 
-    public void SkipBytes() => _position += ReadLength();
+    public void SkipBytes()
+    {
+        var length = ReadLength();
+        _position += length;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> ReadRaw(int count)
