@@ -22,7 +22,6 @@ internal sealed class FormatValidator
         "date" => Date,
         "time" => Time,
         "email" => new FormatValidator(name, Formats.IsEmail),
-        "hostname" => new FormatValidator(name, Formats.IsHostname),
         "ipv4" => new FormatValidator(name, Formats.IsIPv4),
         "ipv6" => new FormatValidator(name, Formats.IsIPv6),
         "uri" => new FormatValidator(name, Formats.IsUri),
@@ -37,7 +36,7 @@ internal sealed class FormatValidator
     /// <summary>The formats this validator asserts (documented in docs/type-mapping.md).</summary>
     public static IReadOnlyList<string> Claimed { get; } =
     [
-        "date-time", "date", "time", "email", "hostname", "ipv4", "ipv6", "uri", "uri-reference", "uuid",
+        "date-time", "date", "time", "email", "ipv4", "ipv6", "uri", "uri-reference", "uuid",
         "json-pointer", "relative-json-pointer", "regex",
     ];
 

@@ -215,8 +215,18 @@ internal static class Formats
                 authority = authority[..end];
             }
 
-            var at = authority.LastIndexOf('@');
+            var at = authority.IndexOf('@');
+            if (at >= 0 && authority[..at].IndexOfAny("[]") >= 0)
+            {
+                return false;
+            }
+
             var host = at >= 0 ? authority[(at + 1)..] : authority;
+            if (host.Contains('@'))
+            {
+                return false;
+            }
+
             if (host.StartsWith('['))
             {
                 var close = host.IndexOf(']');

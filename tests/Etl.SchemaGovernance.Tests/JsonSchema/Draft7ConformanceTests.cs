@@ -8,15 +8,17 @@ public sealed class Draft7ConformanceTests
     private const string Draft = "draft7";
 
     /// <summary>
-    /// Optional files we run: bignum, float overflow, non-BMP regex, content (annotation only), the ECMA-262 regex
-    /// dialect checks, and the format files for the formats <see cref="FormatValidator.Claimed"/> lists.
+    /// Optional files we run: bignum, float overflow, non-BMP regex, the ECMA-262 regex dialect checks, ids and
+    /// unknown keywords, and the format files for the formats <see cref="FormatValidator.Claimed"/> lists. Not run:
+    /// content.json (contentEncoding / contentMediaType are annotations here), cross-draft.json (2019-09 refs),
+    /// and the formats we do not assert (hostname, idn-*, iri*, uri-template).
     /// </summary>
     public static readonly string[] OptionalFiles =
     [
-        "optional/bignum.json", "optional/content.json", "optional/float-overflow.json", "optional/non-bmp-regex.json",
-        "optional/ecmascript-regex.json", "optional/id.json", "optional/unknownKeyword.json", "optional/cross-draft.json",
+        "optional/bignum.json", "optional/float-overflow.json", "optional/non-bmp-regex.json",
+        "optional/ecmascript-regex.json", "optional/id.json", "optional/unknownKeyword.json",
         "optional/format/date-time.json", "optional/format/date.json", "optional/format/time.json",
-        "optional/format/email.json", "optional/format/hostname.json", "optional/format/ipv4.json",
+        "optional/format/email.json", "optional/format/ipv4.json",
         "optional/format/ipv6.json", "optional/format/uri.json", "optional/format/uri-reference.json",
         "optional/format/json-pointer.json", "optional/format/relative-json-pointer.json", "optional/format/regex.json",
         "optional/format/unknown.json",
