@@ -25,9 +25,15 @@ public sealed record PipelineDefinition
     /// <summary>Extra table parameters (e.g. partition projection) merged into the catalog table.</summary>
     public IReadOnlyDictionary<string, string> TableParameters { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Key prefix of the table's data folder, ending in '/'.</summary>
-    public string TablePrefix => $"{WarehousePrefix}/{Database}/{Table}/";
+    /// <summary>Replaces the table's data key prefix (offline conversion writes straight into a folder).</summary>
+    public string? TablePrefixOverride { get; init; }
+
+    /// <summary>Replaces the table's dead-letter key prefix.</summary>
+    public string? DeadLetterPrefixOverride { get; init; }
+
+    /// <summary>Key prefix of the table's data folder, ending in '/' (empty: the store's root).</summary>
+    public string TablePrefix => TablePrefixOverride ?? $"{WarehousePrefix}/{Database}/{Table}/";
 
     /// <summary>Key prefix of the table's dead-letter folder, ending in '/'.</summary>
-    public string DeadLetterTablePrefix => $"{DeadLetterPrefix}/{Table}/";
+    public string DeadLetterTablePrefix => DeadLetterPrefixOverride ?? $"{DeadLetterPrefix}/{Table}/";
 }

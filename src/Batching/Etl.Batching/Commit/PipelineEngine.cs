@@ -76,12 +76,14 @@ public sealed class PipelineEngine
                     break;
                 }
 
+                // Commits run under the drain token: a stop request lets a commit in flight finish (a commit cut
+                // half-way would leave its buffer neither written nor held back from the checkpoint).
                 while (channel.Reader.TryRead(out var batch))
                 {
-                    await ProcessBatchAsync(batch, stoppingToken);
+                    await ProcessBatchAsync(batch, drainToken);
                 }
 
-                await RotateByAgeAsync(stoppingToken);
+                await RotateByAgeAsync(drainToken);
                 if (ready == false && reader.IsCompleted)
                 {
                     break;
@@ -162,6 +164,11 @@ public sealed class PipelineEngine
         if (shard is null)
         {
             return;
+        }
+
+        if (_decoder is IBatchPreparingDecoder preparing)
+        {
+            await preparing.PrepareAsync(batch.Records, token);
         }
 
         long bytes = 0;
@@ -293,7 +300,18 @@ public sealed class PipelineEngine
         _logger.LogInformation("Completing commit intent {Key} of shard {Shard} ({First}..{Last})", intent.ObjectKey, shard.ShardId, intent.First, intent.Last);
         var recovery = new ShardProgress(shard.ShardId, shard.State with { Segments = [], Checkpoint = null, Intent = null });
         var buffers = new BufferSet(_definition.Buffering with { MaxRows = int.MaxValue, MaxBytes = long.MaxValue, MemoryBudgetBytes = long.MaxValue, MaxOpenBuffers = int.MaxValue });
+        var records = new List<SourceRecord>();
         await foreach (var record in _source.ReadRangeAsync(shard.ShardId, intent.First, intent.Last, token))
+        {
+            records.Add(record);
+        }
+
+        if (_decoder is IBatchPreparingDecoder preparing)
+        {
+            await preparing.PrepareAsync(records, token);
+        }
+
+        foreach (var record in records)
         {
             var result = _decoder.Decode(record);
             if (result.IsSuccess && _definition.Partitioner.TryGetPartition(result.Record!, out var partition, out _))

@@ -1,0 +1,266 @@
+using System.Globalization;
+using System.Text.Json;
+using Etl.Batching.Buffers;
+using Etl.Batching.Commit;
+using Etl.Batching.DeadLetters;
+using Etl.Batching.Formats;
+using Etl.Batching.Partitioning;
+using Etl.Batching.Storage.Folder;
+using Etl.Batching.Tests.Support;
+using Etl.Core.Contracts;
+using Etl.Core.Records;
+using Etl.Parquet;
+using Etl.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Etl.Batching.Tests.Commit;
+
+public sealed class PipelineEngineTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 21, 6, 0, 0, TimeSpan.Zero);
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "etl-engine-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    /// <summary>Three shards of <paramref name="perShard"/> records over three hours; every 10th record is invalid.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> Shards(int perShard)
+    {
+        var shards = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        for (var s = 0; s < 3; s++)
+        {
+            var records = new List<string>();
+            for (var i = 0; i < perShard; i++)
+            {
+                var id = (s * 100_000) + i;
+                // Event times jump back and forth between hours so buffers of one shard interleave.
+                var ts = Start.AddMinutes((i * 37 % 180) + 0.5).ToUnixTimeMilliseconds();
+                records.Add(i % 10 == 9 ? $"broken record {id}" : $"{id},{ts}");
+            }
+
+            shards[$"shardId-00000000000{s}"] = records;
+        }
+
+        return shards;
+    }
+
+    private PipelineEngine Engine(IShardedSource source, IObjectStore store, IShardStateStore state, ICatalog catalog, BufferingOptions? buffering = null, IPipelineObserver? observer = null) =>
+        new(
+            new PipelineDefinition
+            {
+                Name = "events",
+                Database = "db",
+                Table = "events",
+                Partitioner = new HourPartitioner("ts"),
+                Buffering = buffering ?? new BufferingOptions { MaxRows = 11, MaxAge = TimeSpan.FromHours(1) },
+            },
+            source,
+            new CsvLikeDecoder(),
+            store,
+            catalog,
+            state,
+            new ParquetDataFileWriter(ParquetCompression.Snappy),
+            TimeProvider.System,
+            observer,
+            NullLogger.Instance);
+
+    private async Task<(long Rows, long Distinct, long OutOfHour)> QueryAsync()
+    {
+        var glob = Path.Combine(_root, "warehouse", "db", "events", "**", "*.parquet");
+        var sql = $"""
+            SELECT count(*) AS n, count(DISTINCT id) AS d,
+                   count(*) FILTER (WHERE strftime(ts AT TIME ZONE 'UTC', '%Y-%m-%d-%H') <> dt) AS bad
+            FROM read_parquet('{glob}', hive_partitioning = true)
+            """;
+        var json = await NodeTool.RunAsync("duckdb-query.mjs", [sql]);
+        var row = JsonDocument.Parse(json).RootElement[0];
+        return (long.Parse(row.GetProperty("n").ToString(), CultureInfo.InvariantCulture),
+            long.Parse(row.GetProperty("d").ToString(), CultureInfo.InvariantCulture),
+            long.Parse(row.GetProperty("bad").ToString(), CultureInfo.InvariantCulture));
+    }
+
+    private async Task<List<DeadLetterRecord>> DeadLettersAsync(IObjectStore store)
+    {
+        var all = new List<DeadLetterRecord>();
+        await foreach (var item in store.ListAsync("deadletter/", CancellationToken.None))
+        {
+            await using var stream = (await store.GetAsync(item.Key, CancellationToken.None))!;
+            all.AddRange(DeadLetterSerializer.ReadLines(stream));
+        }
+
+        return all;
+    }
+
+    /// <summary>Runs fresh engines (a restart each time one fails) until one completes.</summary>
+    private static async Task<int> RunUntilCompleteAsync(Func<PipelineEngine> create)
+    {
+        for (var attempt = 1; attempt <= 200; attempt++)
+        {
+            var engine = create();
+            try
+            {
+                await engine.RunAsync(CancellationToken.None);
+                if (engine.Completed)
+                {
+                    return attempt;
+                }
+            }
+            catch (Exception e) when (e is IOException or TimeoutException)
+            {
+                // A crash: the next engine starts from the durable state.
+            }
+        }
+
+        throw new InvalidOperationException("the pipeline did not complete in 200 attempts");
+    }
+
+    [Fact]
+    public async Task Engine_boundedSourceWithInvalidRecords_writesEveryValidRowOnceAndDeadLettersTheRest()
+    {
+        var state = new InMemoryShardStateStore();
+        var store = new FolderObjectStore(_root);
+        var catalog = new RecordingCatalog();
+        var shards = Shards(60);
+        var engine = Engine(new ScriptedSource(state, shards), store, state, catalog);
+
+        await engine.RunAsync(CancellationToken.None);
+
+        Assert.True(engine.Completed);
+        var (rows, distinct, outOfHour) = await QueryAsync();
+        Assert.Equal(3 * 54, rows);
+        Assert.Equal(rows, distinct);
+        Assert.Equal(0, outOfHour);
+        var deadLetters = await DeadLettersAsync(store);
+        Assert.Equal(3 * 6, deadLetters.Count);
+        Assert.All(deadLetters, d => Assert.Equal(DeadLetterKind.SchemaViolation, d.Reason.Kind));
+        Assert.All(deadLetters, d => Assert.StartsWith("broken record", System.Text.Encoding.UTF8.GetString(d.RawData), StringComparison.Ordinal));
+        foreach (var shard in shards.Keys)
+        {
+            var s = await state.GetAsync("scripted", shard, CancellationToken.None);
+            Assert.True(s.ShardEnded);
+            Assert.Equal("60", s.Checkpoint!.Value.SequenceNumber);
+            Assert.Null(s.Intent);
+        }
+
+        Assert.Equal(["dt"], catalog.Tables[0].PartitionKeys);
+        Assert.Equal(3, catalog.Partitions.Select(p => p.Values[0]).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Engine_objectStoreFailingEvery7thPut_losesAndDuplicatesNothing()
+    {
+        var state = new InMemoryShardStateStore();
+        var faulty = new FaultyObjectStore(new FolderObjectStore(_root), failEvery: 7);
+        var shards = Shards(80);
+
+        var attempts = await RunUntilCompleteAsync(() => Engine(new ScriptedSource(state, shards), faulty, state, new RecordingCatalog()));
+
+        Assert.True(faulty.Failures >= 3, $"only {faulty.Failures} failures were injected");
+        Assert.Equal(faulty.Failures + 1, attempts);
+        var (rows, distinct, _) = await QueryAsync();
+        Assert.Equal(3 * 72, rows);
+        Assert.Equal(rows, distinct);
+        var deadLetters = await DeadLettersAsync(new FolderObjectStore(_root));
+        Assert.Equal(3 * 8, deadLetters.Count);
+        Assert.Equal(deadLetters.Count, deadLetters.Select(d => (d.ShardId, d.SequenceNumber)).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Engine_checkpointWriteTimingOutAfterUpload_completesTheIntentWithTheSameKey()
+    {
+        var inner = new InMemoryShardStateStore();
+        var faulty = new FaultyStateStore(inner, failEvery: 3);
+        var store = new FolderObjectStore(_root);
+        var shards = Shards(70);
+
+        await RunUntilCompleteAsync(() => Engine(new ScriptedSource(inner, shards), store, faulty, new RecordingCatalog()));
+
+        Assert.True(faulty.Failures > 3);
+        var (rows, distinct, _) = await QueryAsync();
+        Assert.Equal(3 * 63, rows);
+        Assert.Equal(rows, distinct);
+        // No orphan: every data file is one that a committed segment (or checkpoint) accounts for, so re-runs wrote
+        // the same keys rather than new ones.
+        var files = Directory.GetFiles(Path.Combine(_root, "warehouse"), "*.parquet", SearchOption.AllDirectories);
+        var hidden = Directory.GetFiles(_root, ".*", SearchOption.AllDirectories);
+        Assert.Empty(hidden);
+        Assert.True(files.Length >= 3 * 63 / 11);
+    }
+
+    [Fact]
+    public async Task Engine_catalogRefusingTheSchema_sendsTheRowsToDeadLettersWithTheReason()
+    {
+        var state = new InMemoryShardStateStore();
+        var store = new FolderObjectStore(_root);
+        var catalog = new RecordingCatalog(_ => "column ts changed from string to timestamp");
+        var shards = Shards(20);
+
+        var engine = Engine(new ScriptedSource(state, shards), store, state, catalog);
+        await engine.RunAsync(CancellationToken.None);
+
+        Assert.False(Directory.Exists(Path.Combine(_root, "warehouse")));
+        var deadLetters = await DeadLettersAsync(store);
+        Assert.Equal(60, deadLetters.Count);
+        Assert.Equal(54, deadLetters.Count(d => d.Reason.Kind == DeadLetterKind.IncompatibleWithTable && d.Reason.Message.Contains("string to timestamp", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Engine_restartMidRun_resumesWithoutWritingAnyRecordTwice()
+    {
+        var state = new InMemoryShardStateStore();
+        var store = new FolderObjectStore(_root);
+        var shards = Shards(90);
+
+        // First run: stop after part of the stream (the source is cut by cancelling once 100 records were read).
+        using (var cts = new CancellationTokenSource())
+        {
+            var observer = new StopAfterObserver(100, cts);
+            var first = Engine(new ScriptedSource(state, shards), store, state, new RecordingCatalog(), observer: observer);
+            await first.RunAsync(cts.Token);
+            Assert.False(first.Completed);
+        }
+
+        var midway = await QueryAsync();
+        Assert.InRange(midway.Rows, 1, (3 * 81) - 1);
+
+        var second = Engine(new ScriptedSource(state, shards), store, state, new RecordingCatalog());
+        await second.RunAsync(CancellationToken.None);
+
+        Assert.True(second.Completed);
+        var (rows, distinct, _) = await QueryAsync();
+        Assert.Equal(3 * 81, rows);
+        Assert.Equal(rows, distinct);
+    }
+
+    private sealed class StopAfterObserver(int records, CancellationTokenSource cts) : IPipelineObserver
+    {
+        private int _read;
+
+        public void RecordsRead(string pipeline, string shardId, int count, long bytes)
+        {
+            if ((_read += count) >= records)
+            {
+                cts.Cancel();
+            }
+        }
+
+        public void RecordsSkipped(string pipeline, string shardId, int count) { }
+
+        public void DeadLettered(string pipeline, DeadLetterKind kind) { }
+
+        public void FileCommitted(string pipeline, string objectKey, int records, long bytes, RotationReason reason, TimeSpan latency, bool deadLetters) { }
+
+        public void BufferedBytes(string pipeline, long bytes) { }
+
+        public void CommitFailed(string pipeline, string shardId, Exception error) { }
+
+        public void LeaseLost(string pipeline, string shardId) { }
+
+        public void TableConflict(string pipeline, SchemaVersionRef version, string reason) { }
+    }
+}

@@ -1,0 +1,31 @@
+using Etl.Core.Contracts;
+
+namespace Etl.Batching.Tests.Support;
+
+/// <summary>A catalog that records what it was asked and can refuse a schema (to test table conflicts).</summary>
+internal sealed class RecordingCatalog(Func<TableDefinition, string?>? refuse = null) : ICatalog
+{
+    public List<TableDefinition> Tables { get; } = [];
+
+    public List<PartitionDefinition> Partitions { get; } = [];
+
+    public Task EnsureTableAsync(TableDefinition table, CancellationToken cancellationToken)
+    {
+        if (refuse?.Invoke(table) is { } reason)
+        {
+            throw new CatalogSchemaConflictException(reason);
+        }
+
+        Tables.Add(table);
+        return Task.CompletedTask;
+    }
+
+    public Task AddPartitionsAsync(string database, string table, IReadOnlyList<PartitionDefinition> partitions, CancellationToken cancellationToken)
+    {
+        Partitions.AddRange(partitions);
+        return Task.CompletedTask;
+    }
+
+    public Task<TableDefinition?> GetTableAsync(string database, string table, CancellationToken cancellationToken) =>
+        Task.FromResult(Tables.LastOrDefault());
+}
