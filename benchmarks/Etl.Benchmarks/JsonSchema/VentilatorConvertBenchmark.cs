@@ -1,0 +1,83 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using Etl.Core.Records;
+using Etl.SchemaGovernance.JsonSchema;
+
+namespace Etl.Benchmarks.JsonSchema;
+
+/// <summary>
+/// Validate-and-convert of ventilator records with the compiled JSON Schema validator. One operation is one record;
+/// the MB/s column is payload throughput on one core, and the allocation column is bytes allocated per record.
+/// Run: <c>dotnet run -c Release --project benchmarks/Etl.Benchmarks -- --filter '*VentilatorConvert*' --job short</c>.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(Config))]
+public class VentilatorConvertBenchmark
+{
+    private const int RecordCount = 1024;
+
+    private static readonly byte[][] Records = VentilatorRecords.Generate(RecordCount);
+
+    private JsonRecordConverter converter = null!;
+    private JsonSchemaValidator validator = null!;
+    private SourceRecord source = null!;
+
+    public static double AverageRecordBytes => Records.Average(r => r.Length);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        converter = JsonRecordConverter.Compile(VentilatorRecords.Schema, new SchemaVersionRef("ventilator", 1, Guid.Empty));
+        validator = JsonSchemaValidator.Compile(VentilatorRecords.Schema);
+        source = new SourceRecord(Records[0], "pk", new StreamPosition("shardId-000000000000", "1"), DateTimeOffset.UnixEpoch);
+        foreach (var record in Records)
+        {
+            if (!converter.ConvertPayload(record, source).IsSuccess)
+            {
+                throw new InvalidOperationException("benchmark records must be valid");
+            }
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = RecordCount, Baseline = true)]
+    public int ValidateAndConvert()
+    {
+        var ok = 0;
+        foreach (var record in Records)
+        {
+            if (converter.ConvertPayload(record, source).IsSuccess)
+            {
+                ok++;
+            }
+        }
+
+        return ok;
+    }
+
+    [Benchmark(OperationsPerInvoke = RecordCount)]
+    public int ValidateOnly()
+    {
+        var ok = 0;
+        foreach (var record in Records)
+        {
+            if (validator.Validate(record) is null)
+            {
+                ok++;
+            }
+        }
+
+        return ok;
+    }
+
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            AddColumn(new ThroughputColumn(() => AverageRecordBytes));
+            AddDiagnoser(MemoryDiagnoser.Default);
+            AddJob(Job.ShortRun);
+        }
+    }
+}
