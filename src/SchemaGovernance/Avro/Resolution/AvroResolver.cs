@@ -47,7 +47,7 @@ internal sealed class AvroResolver
             }
 
             var inner = Resolve(writer, readerUnion.Branches[k], path + "/" + k.ToString(CultureInfo.InvariantCulture));
-            if (_shape == AvroValueShape.Generic || readerUnion.NullableOf is not null || readerUnion.Branches[k].Type == AvroType.Null)
+            if (_shape == AvroValueShape.Generic || readerUnion.NonNullBranchCount <= 1 || readerUnion.Branches[k].Type == AvroType.Null)
             {
                 return inner;
             }

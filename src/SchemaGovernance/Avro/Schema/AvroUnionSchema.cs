@@ -16,7 +16,12 @@ internal sealed class AvroUnionSchema : AvroSchema
                 break;
             }
         }
+
+        NonNullBranchCount = branches.Count - (NullIndex >= 0 ? 1 : 0);
     }
+
+    /// <summary>How many branches are not <c>null</c>.</summary>
+    public int NonNullBranchCount { get; }
 
     public IReadOnlyList<AvroSchema> Branches { get; }
 
