@@ -19,6 +19,12 @@ public interface ILeaseCoordinator
     /// <summary>Runs the renew and take loops until cancelled; leases are not released on cancellation (like a crash).</summary>
     Task RunAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Remembers the children a reader found at the end of <paramref name="shardId"/>; they are written as
+    /// <c>childShardIds</c> with the SHARD_END checkpoint.
+    /// </summary>
+    void NoteChildShards(string shardId, IReadOnlyList<string> childShardIds);
+
     /// <summary>Gives up every held lease (evicts itself) so other workers can take them at once.</summary>
     Task ReleaseAllAsync(CancellationToken cancellationToken);
 }
