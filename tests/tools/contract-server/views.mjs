@@ -59,7 +59,8 @@ export function tableFiles(table, partitions, storage) {
   if (String(params['projection.enabled']).toLowerCase() === 'true') {
     const template = params['storage.location.template'] ?? `${location.replace(/\/?$/, '/')}${keys.map((k) => '${' + k.Name + '}').join('/')}/`;
     const regex = templateRegex(template, keys.map((k) => k.Name), params);
-    const base = template.slice(0, template.indexOf('${'));
+    const literalPart = template.slice(0, template.indexOf('${'));
+    const base = literalPart.slice(0, literalPart.lastIndexOf('/') + 1);
     const files = [];
     for (const f of storage.list(base)) {
       const m = regex.exec(base + f.key);
