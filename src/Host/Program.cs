@@ -1,1 +1,3 @@
-return 0;
+using Etl.Host.Cli;
+
+return await EtlCli.RunAsync(args);

@@ -1,0 +1,149 @@
+namespace Etl.Host.Configuration;
+
+/// <summary>
+/// The service's configuration (section <c>Etl</c>). Every setting has a default that runs local mode with the demo
+/// feeds; <see cref="EtlOptionsValidator"/> checks all of it at start-up and names the first wrong setting.
+/// </summary>
+public sealed class EtlOptions
+{
+    public const string Section = "Etl";
+
+    /// <summary><c>Local</c> (default: folders on this machine, no AWS account) or <c>Aws</c>.</summary>
+    public string Mode { get; set; } = "Local";
+
+    /// <summary>Root folder of local mode's data (warehouse, dead letters, catalog, registry, state). Default <c>data</c>, relative to the working directory.</summary>
+    public string DataRoot { get; set; } = "data";
+
+    /// <summary>The built-in demo producers (local mode).</summary>
+    public DemoOptions Demo { get; set; } = new();
+
+    /// <summary>The schema registry.</summary>
+    public RegistryOptions Registry { get; set; } = new();
+
+    /// <summary>The pipelines. When empty in local mode, one pipeline per enabled demo feed is created.</summary>
+    public List<PipelineOptions> Pipelines { get; set; } = [];
+
+    /// <summary>Stop the service once every bounded source is exhausted and committed (for tests and backfills).</summary>
+    public bool ExitWhenDone { get; set; }
+}
+
+/// <summary>The demo producers: which feeds, how fast, how many, how many invalid.</summary>
+public sealed class DemoOptions
+{
+    /// <summary>Run the demo feeds when no pipelines are configured (default true).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Feeds to run (default all three: ticker, sensor, ventilator).</summary>
+    public List<string> Feeds { get; set; } = ["ticker", "sensor", "ventilator"];
+
+    /// <summary>Records per second per feed (default 20).</summary>
+    public double RecordsPerSecond { get; set; } = 20;
+
+    /// <summary>Total records per feed; null runs forever (default).</summary>
+    public long? MaxRecords { get; set; }
+
+    /// <summary>Fraction of deliberately invalid records (default 0.02).</summary>
+    public double InvalidFraction { get; set; } = 0.02;
+
+    /// <summary>Seed of the generated values (default 42).</summary>
+    public ulong Seed { get; set; } = 42;
+
+    /// <summary>Event time of each feed's record 0 (default: the time of the first start, remembered in the state folder).</summary>
+    public DateTimeOffset? Epoch { get; set; }
+
+    /// <summary>Database of the demo tables (default <c>etl_demo</c>).</summary>
+    public string Database { get; set; } = "etl_demo";
+}
+
+/// <summary>One pipeline: a source stream into one table.</summary>
+public sealed class PipelineOptions
+{
+    /// <summary>Unique pipeline name (letters, digits, '-', '_').</summary>
+    public string Name { get; set; } = "";
+
+    public SourceOptions Source { get; set; } = new();
+
+    public SchemaOptions Schema { get; set; } = new();
+
+    public PartitioningOptions Partitioning { get; set; } = new();
+
+    public BufferingSettings Buffering { get; set; } = new();
+
+    public OutputOptions Output { get; set; } = new();
+
+    public CatalogOptions Catalog { get; set; } = new();
+}
+
+public sealed class SourceOptions
+{
+    /// <summary><c>Demo</c> (local), or <c>Kinesis</c>.</summary>
+    public string Type { get; set; } = "Demo";
+
+    /// <summary>The demo feed (Type=Demo).</summary>
+    public string? Feed { get; set; }
+
+    /// <summary>The Kinesis stream name (Type=Kinesis).</summary>
+    public string? Stream { get; set; }
+}
+
+public sealed class SchemaOptions
+{
+    /// <summary>The registered schema's name (default: the pipeline's name).</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The schema version to validate plain (unframed) records with; null uses the latest AVAILABLE version.</summary>
+    public int? Version { get; set; }
+
+    /// <summary>Records carry a Glue Schema Registry header naming their version (default false).</summary>
+    public bool GsrFramed { get; set; }
+}
+
+public sealed class PartitioningOptions
+{
+    /// <summary>The timestamp column to partition by; empty partitions by arrival time.</summary>
+    public string? EventTimeField { get; set; }
+
+    /// <summary>Time zone of partition hours (IANA or Windows id; default UTC).</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary><c>Dt</c> (<c>dt=2026-11-21-08</c>, default) or <c>YearMonthDayHour</c>.</summary>
+    public string Layout { get; set; } = "Dt";
+}
+
+public sealed class BufferingSettings
+{
+    /// <summary><c>balanced</c> (default), <c>low-latency</c> or <c>bulk</c>; the fields below override it.</summary>
+    public string Preset { get; set; } = "balanced";
+
+    public int? MaxRows { get; set; }
+
+    public long? MaxBytes { get; set; }
+
+    public TimeSpan? MaxAge { get; set; }
+
+    public int? MaxOpenBuffers { get; set; }
+
+    public long? MemoryBudgetBytes { get; set; }
+}
+
+public sealed class OutputOptions
+{
+    /// <summary><c>snappy</c> (default), <c>gzip</c> or <c>none</c>.</summary>
+    public string Compression { get; set; } = "snappy";
+}
+
+public sealed class CatalogOptions
+{
+    /// <summary>Database (default <c>etl_demo</c> in local mode).</summary>
+    public string? Database { get; set; }
+
+    /// <summary>Table (default: the pipeline's name).</summary>
+    public string? Table { get; set; }
+}
+
+/// <summary>Which schema registry the pipelines and the admin API use.</summary>
+public sealed class RegistryOptions
+{
+    /// <summary>The registry name (default <c>default</c>).</summary>
+    public string Name { get; set; } = "default";
+}

@@ -1,0 +1,96 @@
+using Etl.Batching.Commit;
+using Etl.Batching.Formats;
+using Etl.Batching.Partitioning;
+using Etl.Core.Contracts;
+using Etl.Host.Configuration;
+using Etl.Ingest.Demo;
+using Etl.Ingest.Local;
+using Etl.Parquet;
+
+namespace Etl.Host.Pipelines;
+
+/// <summary>Builds the configured pipelines (in local mode, one per demo feed when none are configured).</summary>
+internal sealed class PipelineFactory(
+    EtlOptions options,
+    LocalPaths paths,
+    IObjectStore store,
+    ICatalog catalog,
+    IShardStateStore state,
+    IPipelineSchemas schemas,
+    DecoderFactory decoders,
+    IPipelineObserver observer,
+    TimeProvider time,
+    ILoggerFactory loggers)
+{
+    /// <summary>The configured pipelines, or the demo pipelines in local mode when none are configured.</summary>
+    public static IReadOnlyList<PipelineOptions> Expand(EtlOptions options)
+    {
+        if (options.Pipelines.Count > 0 || options.Mode != "Local" || !options.Demo.Enabled)
+        {
+            return options.Pipelines;
+        }
+
+        return options.Demo.Feeds.Select(feed => new PipelineOptions
+        {
+            Name = feed,
+            Source = new SourceOptions { Type = "Demo", Feed = feed },
+            Schema = new SchemaOptions { Name = feed },
+            Partitioning = new PartitioningOptions { EventTimeField = DemoFeed.Create(feed, 0, DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1)).EventTimeField },
+            Catalog = new CatalogOptions { Database = options.Demo.Database, Table = feed },
+            Buffering = new BufferingSettings { Preset = "low-latency" },
+        }).ToList();
+    }
+
+    public PipelineRuntime Create(PipelineOptions p) => new(p.Name, token => CreateEngineAsync(p, token));
+
+    private async Task<PipelineEngine> CreateEngineAsync(PipelineOptions p, CancellationToken token)
+    {
+        var schemaName = p.Schema.Name ?? p.Name;
+        IShardedSource source;
+        if (p.Source.Type == "Demo")
+        {
+            var epoch = options.Demo.Epoch ?? DemoEpochs.Get(paths.State, p.Source.Feed!, time);
+            var interval = TimeSpan.FromSeconds(1 / options.Demo.RecordsPerSecond);
+            var feed = DemoFeed.Create(p.Source.Feed!, options.Demo.Seed, epoch, interval, options.Demo.InvalidFraction);
+            await schemas.EnsureRegisteredAsync(schemaName, "JSON", feed.JsonSchema, token);
+            source = new DemoSource(
+                feed,
+                new DemoSourceOptions { RecordsPerSecond = options.Demo.RecordsPerSecond, MaxRecords = options.Demo.MaxRecords },
+                state,
+                time);
+        }
+        else
+        {
+            throw new InvalidOperationException($"source type '{p.Source.Type}' of pipeline '{p.Name}' is not available in {options.Mode} mode");
+        }
+
+        var decoder = await decoders.CreateAsync(schemaName, p.Schema, token);
+        var zone = EtlOptionsValidator.TryZone(p.Partitioning.TimeZone)!;
+        var layout = Enum.Parse<PartitionLayout>(p.Partitioning.Layout, ignoreCase: true);
+        var definition = new PipelineDefinition
+        {
+            Name = p.Name,
+            Database = p.Catalog.Database ?? options.Demo.Database,
+            Table = p.Catalog.Table ?? p.Name.Replace('-', '_'),
+            Partitioner = new HourPartitioner(string.IsNullOrEmpty(p.Partitioning.EventTimeField) ? null : p.Partitioning.EventTimeField, zone, layout),
+            Buffering = EtlOptionsValidator.ToBuffering(p.Buffering)!,
+        };
+        var compression = p.Output.Compression.ToUpperInvariant() switch
+        {
+            "GZIP" => ParquetCompression.Gzip,
+            "NONE" => ParquetCompression.Uncompressed,
+            _ => ParquetCompression.Snappy,
+        };
+        return new PipelineEngine(
+            definition,
+            source,
+            decoder,
+            store,
+            catalog,
+            state,
+            new ParquetDataFileWriter(compression),
+            time,
+            observer,
+            loggers.CreateLogger("Etl.Pipeline." + p.Name));
+    }
+}

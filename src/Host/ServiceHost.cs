@@ -1,0 +1,91 @@
+using Etl.Batching.Commit;
+using Etl.Batching.Storage.Folder;
+using Etl.Catalog.Folder;
+using Etl.Core.Contracts;
+using Etl.Host.Configuration;
+using Etl.Host.Pipelines;
+using Etl.Ingest.Local;
+using Etl.SchemaGovernance.Compatibility;
+using Etl.SchemaGovernance.Registry;
+using Microsoft.Extensions.Options;
+
+namespace Etl.Host;
+
+/// <summary>Composes and runs the service (`etl run`, or `dotnet run` with no command).</summary>
+public static class ServiceHost
+{
+    /// <summary>Thrown when the configuration is invalid; the message names each wrong setting.</summary>
+    public sealed class ConfigurationException(IReadOnlyList<string> problems)
+        : Exception("invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)))
+    {
+        public IReadOnlyList<string> Problems { get; } = problems;
+    }
+
+    /// <summary>Builds the web application that hosts the pipelines, the admin API, health and metrics.</summary>
+    public static WebApplication Build(string[] configurationArgs, string? configFile = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs, ContentRootPath = Directory.GetCurrentDirectory() });
+        if (configFile is not null)
+        {
+            if (!File.Exists(configFile))
+            {
+                throw new ConfigurationException([$"--config: file '{configFile}' does not exist"]);
+            }
+
+            builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
+            builder.Configuration.AddEnvironmentVariables();
+            builder.Configuration.AddCommandLine(configurationArgs);
+        }
+
+        var options = new EtlOptions();
+        try
+        {
+            builder.Configuration.GetSection(EtlOptions.Section).Bind(options);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ConfigurationException([e.Message]);
+        }
+
+        var problems = EtlOptionsValidator.Validate(options);
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationException(problems);
+        }
+
+        if (builder.Configuration["Admin:Urls"] is not { } urls)
+        {
+            urls = "http://127.0.0.1:5080";
+        }
+
+        builder.WebHost.UseUrls(urls);
+        Register(builder.Services, options);
+        var app = builder.Build();
+        app.MapGet("/", () => Results.Redirect("/health/ready"));
+        return app;
+    }
+
+    private static void Register(IServiceCollection services, EtlOptions options)
+    {
+        var paths = new LocalPaths(options.DataRoot);
+        services.AddSingleton(Options.Create(options));
+        services.AddSingleton(options);
+        services.AddSingleton(paths);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IObjectStore>(_ => new FolderObjectStore(paths.Objects));
+        services.AddSingleton<ICatalog>(sp => new FolderCatalog(paths.Catalog, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IShardStateStore>(_ => new FileShardStateStore(paths.State));
+        services.AddSingleton<ISchemaRegistry>(sp => new FolderSchemaRegistry(paths.Registry, sp.GetRequiredService<TimeProvider>(), f => PairwiseCheckerFactory.Create(f)));
+        services.AddSingleton<IPipelineSchemas>(sp => new RegistryPipelineSchemas(sp.GetRequiredService<ISchemaRegistry>(), options.Registry.Name));
+        services.AddSingleton<IPipelineObserver>(NullPipelineObserver.Instance);
+        services.AddSingleton<DecoderFactory>();
+        services.AddSingleton<PipelineFactory>();
+        foreach (var pipeline in PipelineFactory.Expand(options))
+        {
+            services.AddSingleton(sp => sp.GetRequiredService<PipelineFactory>().Create(pipeline));
+        }
+
+        services.AddSingleton<PipelineHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<PipelineHostedService>());
+    }
+}
