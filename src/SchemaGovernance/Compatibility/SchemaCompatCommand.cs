@@ -49,15 +49,7 @@ public static class SchemaCompatCommand
             return Invalid(stderr, "The lenient policy applies to JSON Schema only.");
         }
 
-        IPairwiseChecker checker;
-        try
-        {
-            checker = PairwiseCheckerFactory.Create(format, jsonPolicy);
-        }
-        catch (NotSupportedException e)
-        {
-            return Invalid(stderr, e.Message);
-        }
+        var checker = PairwiseCheckerFactory.Create(format, jsonPolicy);
 
         if (!TryLoad(newFile, checker, stderr, out var newDefinition))
         {

@@ -138,6 +138,31 @@ public sealed class SchemaCompatCommandTests : IDisposable
         Assert.NotEmpty(stderr);
     }
 
+    [Fact]
+    public void Run_avro_field_added_without_default_exits_1_and_with_default_exits_0()
+    {
+        var v1 = Write("v1.avsc", """{"type":"record","name":"Order","fields":[{"name":"id","type":"string"}]}""");
+        var noDefault = Write("a.avsc", """{"type":"record","name":"Order","fields":[{"name":"id","type":"string"},{"name":"qty","type":"int"}]}""");
+        var withDefault = Write("b.avsc", """{"type":"record","name":"Order","fields":[{"name":"id","type":"string"},{"name":"qty","type":"int","default":0}]}""");
+
+        var refused = Run("avro", "BACKWARD", noDefault, [v1]);
+        var accepted = Run("avro", "BACKWARD", withDefault, [v1]);
+
+        Assert.Equal(1, refused.Code);
+        using var document = JsonDocument.Parse(refused.Stdout);
+        var message = Assert.Single(document.RootElement.GetProperty("messages").EnumerateArray());
+        Assert.Equal(1, message.GetProperty("version").GetInt64());
+        Assert.Equal(0, accepted.Code);
+    }
+
+    [Fact]
+    public void Run_avro_with_lenient_policy_exits_2()
+    {
+        var v1 = Write("v1.avsc", "\"string\"");
+
+        Assert.Equal(2, Run("avro", "BACKWARD", v1, [], "lenient").Code);
+    }
+
     private string Write(string name, string content)
     {
         var path = Path.Combine(_folder, name);
