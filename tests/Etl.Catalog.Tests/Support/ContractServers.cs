@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Etl.Aws;
 using Etl.Batching.Storage.S3;
@@ -94,6 +93,19 @@ public sealed class ContractServers : IAsyncLifetime
     public async Task InjectFaultAsync(string target, string errorType, int count = 1, int status = 400)
     {
         using var response = await _http.PostAsJsonAsync(ContractEndpoint + "/__faults", new { target, errorType, count, status });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Injected faults not used yet, as (target, remaining).</summary>
+    public async Task<IReadOnlyList<(string Target, int Remaining)>> PendingFaultsAsync()
+    {
+        var json = JsonNode.Parse(await _http.GetStringAsync(ContractEndpoint + "/__faults"))!.AsArray();
+        return json.Select(f => ((string)f!["target"]!, (int)f["remaining"]!)).ToList();
+    }
+
+    public async Task ResetFaultsAsync()
+    {
+        using var response = await _http.PostAsync(ContractEndpoint + "/__faults/reset", null);
         response.EnsureSuccessStatusCode();
     }
 

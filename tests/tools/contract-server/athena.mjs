@@ -117,11 +117,16 @@ export class AthenaEngine {
         const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${list}, union_by_name = true, hive_partitioning = false)`);
         return reader.getRowObjectsJson().map((r) => r.column_name);
       };
+      for (const name of this.glue.databases.keys()) await connection.run(`CREATE SCHEMA IF NOT EXISTS ${quote(name)}`);
+      const database = e.context.Database?.toLowerCase();
+      if (database && !this.glue.databases.has(database)) {
+        throw Object.assign(new Error(`SCHEMA_NOT_FOUND: Schema ${database} does not exist`), { category: 2, type: 1301 });
+      }
       for (const { table, partitions } of this.glue.allTables()) {
         await connection.run(`CREATE SCHEMA IF NOT EXISTS ${quote(table.DatabaseName)}`);
         await connection.run(await createViewSql(table, partitions, this.storage, describe));
       }
-      if (e.context.Database) await connection.run(`USE ${quote(e.context.Database.toLowerCase())}`);
+      if (database) await connection.run(`USE ${quote(database)}`);
       const query = e.query.trim().replace(/;\s*$/, '');
       const types = (await connection.runAndReadAll(`DESCRIBE ${query}`)).getRowObjectsJson();
       const projection = types.map((t) => (t.column_type.startsWith('TIMESTAMP')

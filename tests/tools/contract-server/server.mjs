@@ -10,6 +10,7 @@
 //   POST /__violations/reset    clears them
 //   POST /__faults              body { target: "AWSGlue.UpdateTable", errorType, message?, status?, count? }:
 //                               the next `count` (default 1) calls of that target fail with that error
+//   GET  /__faults              faults not yet used; POST /__faults/reset drops them
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import { ServiceError } from './errors.mjs';
@@ -89,6 +90,13 @@ function testEndpoint(req, res, body) {
   if (req.method === 'GET' && req.url === '/__violations') return send(res, 200, violations);
   if (req.method === 'POST' && req.url === '/__violations/reset') {
     violations.length = 0;
+    return send(res, 200, {});
+  }
+  if (req.method === 'GET' && req.url === '/__faults') {
+    return send(res, 200, [...faults.entries()].flatMap(([target, list]) => list.map((f) => ({ target, errorType: f.type, remaining: f.remaining }))));
+  }
+  if (req.method === 'POST' && req.url === '/__faults/reset') {
+    faults.clear();
     return send(res, 200, {});
   }
   if (req.method === 'POST' && req.url === '/__faults') {
