@@ -43,7 +43,8 @@ internal static class ServiceIntegrationExtensions
     /// <summary>
     /// systemd integration, active when systemd started the process: sd_notify READY/STATUS/STOPPING and the
     /// watchdog keep-alive when NOTIFY_SOCKET is set, and journal-friendly console logs (syslog priority prefix,
-    /// no colours, no timestamps: the journal adds its own) when INVOCATION_ID or JOURNAL_STREAM is set.
+    /// no colours, no timestamps: the journal adds its own; no console status banner) when INVOCATION_ID or
+    /// JOURNAL_STREAM is set.
     /// </summary>
     public static IServiceCollection AddSystemdIntegration(this IServiceCollection services) =>
         services.AddSystemdIntegration(SystemdEnvironment.FromProcess());
@@ -65,6 +66,9 @@ internal static class ServiceIntegrationExtensions
                 options.IncludeScopes = false;
                 options.TimestampFormat = null;
             }));
+
+            // "Press Ctrl+C to shut down" means nothing in the journal.
+            services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
         }
 
         if (!environment.CanNotify)

@@ -40,6 +40,17 @@ public sealed class ServiceShutdownTests
         Assert.Equal(TimeSpan.FromSeconds(135), host.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
     }
 
+    [Fact]
+    public async Task ShutdownTimeout_in_a_web_application_overrides_the_host_default()
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Service:ShutdownTimeout"] = "00:00:50" });
+        builder.Services.AddServiceShutdown(builder.Configuration);
+        await using var app = builder.Build();
+
+        Assert.Equal(TimeSpan.FromSeconds(50), app.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
+    }
+
     [Theory]
     [InlineData("30")]
     [InlineData("00:00:00")]

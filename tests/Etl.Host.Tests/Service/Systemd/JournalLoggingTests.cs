@@ -1,6 +1,7 @@
 using Etl.Host.Service;
 using Etl.Host.Service.Systemd;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
@@ -26,6 +27,14 @@ public sealed class JournalLoggingTests
         var options = provider.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue;
 
         Assert.Equal(ConsoleFormatterNames.Systemd, options.FormatterName);
+    }
+
+    [Fact]
+    public void Journal_attached_console_lifetime_prints_no_status_banner()
+    {
+        using var provider = Build(new SystemdEnvironment { IsJournalAttached = true });
+
+        Assert.True(provider.GetRequiredService<IOptions<ConsoleLifetimeOptions>>().Value.SuppressStatusMessages);
     }
 
     [Fact]
