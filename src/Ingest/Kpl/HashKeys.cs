@@ -9,12 +9,23 @@ namespace Etl.Ingest.Kpl;
 /// <summary>How Kinesis maps a record onto a shard: an explicit hash key, or the MD5 of the partition key.</summary>
 public static class HashKeys
 {
+    // Above this the platform MD5's per-call cost no longer dominates.
+    private const int ManagedMd5Limit = 1024;
+
     /// <summary>The MD5 of the partition key's bytes, read as an unsigned big-endian 128-bit integer.</summary>
     [SuppressMessage("Security", "CA5351", Justification = "MD5 is the hash Kinesis itself uses to place partition keys; it is not used for security.")]
     public static UInt128 FromPartitionKeyUtf8(ReadOnlySpan<byte> partitionKeyUtf8)
     {
         Span<byte> digest = stackalloc byte[16];
-        MD5.HashData(partitionKeyUtf8, digest);
+        if (partitionKeyUtf8.Length <= ManagedMd5Limit)
+        {
+            ShortMd5.Hash(partitionKeyUtf8, digest);
+        }
+        else
+        {
+            MD5.HashData(partitionKeyUtf8, digest);
+        }
+
         return BinaryPrimitives.ReadUInt128BigEndian(digest);
     }
 

@@ -18,6 +18,7 @@ internal ref struct KeyTables
     private readonly ReadOnlySpan<ByteRange> explicitHashKeyRanges;
     private string?[]? partitionKeys;
     private UInt128[]? partitionHashes;
+    private byte[]? partitionHashStates;
     private UInt128[]? explicitHashes;
     private byte[]? explicitStates;
 
@@ -39,11 +40,10 @@ internal ref struct KeyTables
 
     public readonly int ExplicitHashKeyCount => explicitHashKeyRanges.Length;
 
-    /// <summary>The partition key at <paramref name="index"/> and the MD5-derived hash key of its bytes.</summary>
-    public bool TryGetPartitionKey(ulong index, out string partitionKey, out UInt128 hashKey)
+    /// <summary>The partition key at <paramref name="index"/>, decoded once per table entry.</summary>
+    public bool TryGetPartitionKey(ulong index, out string partitionKey)
     {
         partitionKey = string.Empty;
-        hashKey = default;
         if (index >= (ulong)partitionKeyRanges.Length)
         {
             return false;
@@ -54,22 +54,34 @@ internal ref struct KeyTables
         {
             partitionKeys = ArrayPool<string?>.Shared.Rent(partitionKeyRanges.Length);
             Array.Clear(partitionKeys, 0, partitionKeyRanges.Length);
+        }
+
+        partitionKey = partitionKeys[i] ??= Encoding.UTF8.GetString(data.Slice(partitionKeyRanges[i].Offset, partitionKeyRanges[i].Length));
+        return true;
+    }
+
+    /// <summary>
+    /// The hash key of the partition key at <paramref name="index"/> (which must resolve), computed once per entry from
+    /// the decoded key's UTF-8 bytes, as the KCL does (so invalid UTF-8 hashes as its replacement characters).
+    /// </summary>
+    public UInt128 GetPartitionKeyHash(ulong index)
+    {
+        var i = (int)index;
+        if (partitionHashStates is null)
+        {
+            partitionHashStates = ArrayPool<byte>.Shared.Rent(partitionKeyRanges.Length);
+            Array.Clear(partitionHashStates, 0, partitionKeyRanges.Length);
             partitionHashes = ArrayPool<UInt128>.Shared.Rent(partitionKeyRanges.Length);
         }
 
-        if (partitionKeys[i] is { } cached)
+        if (partitionHashStates[i] == Unresolved)
         {
-            partitionKey = cached;
-            hashKey = partitionHashes![i];
-            return true;
+            TryGetPartitionKey(index, out var key);
+            partitionHashes![i] = HashKeys.FromPartitionKey(key);
+            partitionHashStates[i] = Valid;
         }
 
-        var bytes = data.Slice(partitionKeyRanges[i].Offset, partitionKeyRanges[i].Length);
-        partitionKey = Encoding.UTF8.GetString(bytes);
-        hashKey = HashKeys.FromPartitionKeyUtf8(bytes);
-        partitionKeys[i] = partitionKey;
-        partitionHashes![i] = hashKey;
-        return true;
+        return partitionHashes![i];
     }
 
     /// <summary>The explicit hash key at <paramref name="index"/>, parsed from its decimal digits.</summary>
@@ -110,8 +122,14 @@ internal ref struct KeyTables
         if (partitionKeys is not null)
         {
             ArrayPool<string?>.Shared.Return(partitionKeys, clearArray: true);
-            ArrayPool<UInt128>.Shared.Return(partitionHashes!);
             partitionKeys = null;
+        }
+
+        if (partitionHashStates is not null)
+        {
+            ArrayPool<byte>.Shared.Return(partitionHashStates);
+            ArrayPool<UInt128>.Shared.Return(partitionHashes!);
+            partitionHashStates = null;
             partitionHashes = null;
         }
 

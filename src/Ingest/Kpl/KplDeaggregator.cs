@@ -80,7 +80,7 @@ public static class KplDeaggregator
     private static DeaggregatedRecord Emit(in KinesisRecordEnvelope record, ref KeyTables keys, in UserRecordEntry entry, int subSequence)
     {
         var payload = record.Data.Slice(entry.Data.Offset, entry.Data.Length);
-        if (!keys.TryGetPartitionKey(entry.PartitionKeyIndex, out var partitionKey, out var partitionHash))
+        if (!keys.TryGetPartitionKey(entry.PartitionKeyIndex, out var partitionKey))
         {
             return Rejected(
                 record,
@@ -91,7 +91,7 @@ public static class KplDeaggregator
                 $"Record {subSequence}: partition_key_index {entry.PartitionKeyIndex} is outside the table of {keys.PartitionKeyCount} keys.");
         }
 
-        var effective = partitionHash;
+        UInt128 effective = default;
         if (entry.HasExplicitHashKey)
         {
             switch (keys.TryGetExplicitHashKey(entry.ExplicitHashKeyIndex, out effective))
@@ -116,7 +116,20 @@ public static class KplDeaggregator
         }
 
         var source = new SourceRecord(payload, partitionKey, new StreamPosition(record.ShardId, record.SequenceNumber, subSequence), record.ArrivalTime);
-        if (record.ShardHashKeyRange is { } range && !range.Contains(effective))
+        if (record.ShardHashKeyRange is not { } range)
+        {
+            // Without a range to check, the partition key's MD5 is only computed if someone asks for it.
+            return entry.HasExplicitHashKey
+                ? new DeaggregatedRecord(source, null, isAggregated: true, effective, hasExplicitHashKey: true)
+                : DeaggregatedRecord.WithPartitionKeyHash(source);
+        }
+
+        if (!entry.HasExplicitHashKey)
+        {
+            effective = keys.GetPartitionKeyHash(entry.PartitionKeyIndex);
+        }
+
+        if (!range.Contains(effective))
         {
             var reason = new DeadLetterReason(
                 DeadLetterKind.HashKeyOutsideShard,
