@@ -55,6 +55,13 @@ public static class JsonDifferenceKinds
     public const string RequiredAttributeAdded = "REQUIRED_ATTRIBUTE_ADDED";
     public const string RequiredAttributeWithDefaultAdded = "REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED";
     public const string RequiredAttributeRemoved = "REQUIRED_ATTRIBUTE_REMOVED";
+    public const string DependencyArrayAdded = "DEPENDENCY_ARRAY_ADDED";
+    public const string DependencyArrayRemoved = "DEPENDENCY_ARRAY_REMOVED";
+    public const string DependencyArrayExtended = "DEPENDENCY_ARRAY_EXTENDED";
+    public const string DependencyArrayNarrowed = "DEPENDENCY_ARRAY_NARROWED";
+    public const string DependencyArrayChanged = "DEPENDENCY_ARRAY_CHANGED";
+    public const string DependencySchemaAdded = "DEPENDENCY_SCHEMA_ADDED";
+    public const string DependencySchemaRemoved = "DEPENDENCY_SCHEMA_REMOVED";
     public const string MaxPropertiesAdded = "MAX_PROPERTIES_ADDED";
     public const string MaxPropertiesRemoved = "MAX_PROPERTIES_REMOVED";
     public const string MaxPropertiesIncreased = "MAX_PROPERTIES_INCREASED";
@@ -134,6 +141,7 @@ public static class JsonDifferenceKinds
         ExclusiveMaximumIncreased, ExclusiveMaximumRemoved, ExclusiveMinimumDecreased, ExclusiveMinimumRemoved,
         MultipleOfReduced, MultipleOfRemoved,
         RequiredAttributeWithDefaultAdded, RequiredAttributeRemoved,
+        DependencyArrayNarrowed, DependencyArrayRemoved, DependencySchemaRemoved,
         MaxPropertiesIncreased, MaxPropertiesRemoved, MinPropertiesDecreased, MinPropertiesRemoved,
         AdditionalPropertiesAdded, AdditionalPropertiesExtended, UnevaluatedPropertiesAdded, UnevaluatedPropertiesExtended,
         PropertyWithEmptySchemaAddedToOpenContentModel, RequiredPropertyWithDefaultAddedToUnopenContentModel,

@@ -66,6 +66,7 @@ internal sealed partial class JsonSchemaDiff
             result.Add(new(uniqueAfter ? K.UniqueItemsAdded : K.UniqueItemsRemoved, "/uniqueItems", string.Empty));
         }
 
+        CompareContains(original, update, result);
         var before = ItemsModel.Of(original);
         var after = ItemsModel.Of(update);
         if (before.Tuple is null && after.Tuple is null)

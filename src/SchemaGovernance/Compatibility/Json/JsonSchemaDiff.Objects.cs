@@ -46,6 +46,8 @@ internal sealed partial class JsonSchemaDiff
         CompareOpenness(original, update, "additionalProperties", AdditionalPropertiesKinds, result);
         CompareOpenness(original, update, "unevaluatedProperties", UnevaluatedPropertiesKinds, result);
         ComparePatternProperties(original, update, result);
+        CompareDependencies(original, update, result);
+        ComparePropertyNames(original, update, result);
         CompareBound(original, update, "maxProperties", Bounds.MaxProperties, result);
         CompareBound(original, update, "minProperties", Bounds.MinProperties, result);
     }

@@ -94,6 +94,29 @@ internal static class JsonSchemaValidator
             WalkArray(document, node, keyword, visited, allowEmpty: keyword == "prefixItems");
         }
 
+        if (element.TryGetProperty("dependencies", out var dependencies))
+        {
+            if (dependencies.ValueKind != JsonValueKind.Object)
+            {
+                throw Problem(node.Location + "/dependencies", "must be an object");
+            }
+
+            foreach (var entry in dependencies.EnumerateObject())
+            {
+                if (entry.Value.ValueKind == JsonValueKind.Array)
+                {
+                    if (entry.Value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
+                    {
+                        throw Problem(node.Location + "/dependencies/" + JsonPointer.Escape(entry.Name), "must be an array of property names or a schema");
+                    }
+                }
+                else
+                {
+                    Walk(document, node.Child("dependencies", entry.Name), visited);
+                }
+            }
+        }
+
         if (element.TryGetProperty("items", out var items))
         {
             if (items.ValueKind == JsonValueKind.Array)

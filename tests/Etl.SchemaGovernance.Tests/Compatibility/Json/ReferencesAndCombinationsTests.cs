@@ -200,4 +200,26 @@ public sealed class ReferencesAndCombinationsTests
 
         Assert.Equal("Max length decreased: 9 -> 5.", issue.Message);
     }
+
+    [Fact]
+    public void Differences_dependency_schema_change_is_compared_at_its_path()
+    {
+        var differences = Some.Differences(
+            "{'type':'object','dependencies':{'card':{'properties':{'cvv':{'type':'string','maxLength':4}}}}}",
+            "{'type':'object','dependencies':{'card':{'properties':{'cvv':{'type':'string','maxLength':3}}}}}");
+
+        Assert.Contains(differences, d => d.Kind == K.MaxLengthDecreased && d.Path == "#/dependencies/card/properties/cvv/maxLength");
+    }
+
+    [Fact]
+    public void Differences_property_names_and_contains_are_compared()
+    {
+        Assert.Contains(Some.Differences("{'type':'object'}", "{'type':'object','propertyNames':{'maxLength':8}}"),
+            d => d.Kind == K.TypeNarrowed && d.Path == "#/propertyNames");
+        Assert.Contains(Some.Differences("{'type':'object','propertyNames':{'maxLength':8}}", "{'type':'object','propertyNames':{'maxLength':4}}"),
+            d => d.Kind == K.MaxLengthDecreased && d.Path == "#/propertyNames/maxLength");
+        Assert.True(Some.CanRead("{'type':'array','contains':{'type':'integer'}}", "{'type':'array','contains':{'type':'number'}}"));
+        Assert.False(Some.CanRead("{'type':'array'}", "{'type':'array','contains':{'type':'number'}}"));
+        Assert.True(Some.CanRead("{'type':'array','contains':{'type':'number'}}", "{'type':'array'}"));
+    }
 }
