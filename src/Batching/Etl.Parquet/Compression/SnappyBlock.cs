@@ -40,6 +40,7 @@ internal static unsafe class SnappyBlock
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte* CompressBlock(byte* block, int length, byte* op, ushort* table)
     {
         var end = block + length;
@@ -249,6 +250,7 @@ internal static unsafe class SnappyBlock
     }
 
     /// <summary>Decompresses into <paramref name="output"/>, which must be exactly the announced length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Decompress(ReadOnlySpan<byte> input, Span<byte> output)
     {
         var expected = UncompressedLength(input, out var ip);

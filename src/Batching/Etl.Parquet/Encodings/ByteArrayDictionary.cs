@@ -25,48 +25,64 @@ internal sealed class ByteArrayDictionary
     /// <summary>Plain-encoded size of the dictionary (4-byte length prefix per entry unless fixed-length).</summary>
     public long PlainBytes => _bytes;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryBuild(ReadOnlySpan<byte> data, ReadOnlySpan<int> offsets, bool fixedLength, Span<int> indices, int maxBytes)
     {
         Reset();
         var valueCount = offsets.Length - 1;
+        var slots = _slots;
+        var hashes = _hashes;
+        var shift = _shift;
+        var mask = slots.Length - 1;
+        var perEntry = fixedLength ? 0 : 4;
+        var count = 0;
+        var bytes = 0L;
         for (var i = 0; i < valueCount; i++)
         {
-            var value = data[offsets[i]..offsets[i + 1]];
+            var start = offsets[i];
+            var value = data.Slice(start, offsets[i + 1] - start);
             var hash = Hash(value);
-            var mask = _slots.Length - 1;
-            var h = (int)((hash * 0x9E3779B1u) >> _shift);
+            var h = (int)((hash * 0x9E3779B1u) >> shift);
             while (true)
             {
-                var slot = _slots[h];
+                var slot = slots[h];
                 if (slot == 0)
                 {
-                    _bytes += value.Length + (fixedLength ? 0 : 4);
-                    if (_bytes > maxBytes)
+                    bytes += value.Length + perEntry;
+                    if (bytes > maxBytes)
                     {
+                        _count = count;
+                        _bytes = bytes;
                         return false;
                     }
 
-                    _slots[h] = _count + 1;
-                    _hashes[h] = hash;
-                    if (_count == _first.Length)
+                    slots[h] = count + 1;
+                    hashes[h] = hash;
+                    if (count == _first.Length)
                     {
                         Array.Resize(ref _first, _first.Length * 2);
                     }
 
-                    _first[_count] = i;
-                    indices[i] = _count++;
-                    if (_count * 2 > _slots.Length)
+                    _first[count] = i;
+                    indices[i] = count++;
+                    if (count * 2 > slots.Length)
                     {
+                        _count = count;
                         Rehash(data, offsets);
+                        slots = _slots;
+                        hashes = _hashes;
+                        shift = _shift;
+                        mask = slots.Length - 1;
                     }
 
                     break;
                 }
 
-                if (_hashes[h] == hash)
+                if (hashes[h] == hash)
                 {
                     var other = _first[slot - 1];
-                    if (value.SequenceEqual(data[offsets[other]..offsets[other + 1]]))
+                    var otherStart = offsets[other];
+                    if (value.SequenceEqual(data.Slice(otherStart, offsets[other + 1] - otherStart)))
                     {
                         indices[i] = slot - 1;
                         break;
@@ -77,6 +93,8 @@ internal sealed class ByteArrayDictionary
             }
         }
 
+        _count = count;
+        _bytes = bytes;
         return true;
     }
 

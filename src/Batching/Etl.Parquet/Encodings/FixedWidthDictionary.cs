@@ -10,6 +10,7 @@ namespace Etl.Parquet.Encodings;
 internal sealed class FixedWidthDictionary<T>
     where T : unmanaged
 {
+    private const ulong Golden = 0x9E3779B97F4A7C15UL;
     private ulong[] _keys = new ulong[1024];
     private int[] _slots = new int[1024];
     private T[] _uniques = new T[256];
@@ -21,44 +22,55 @@ internal sealed class FixedWidthDictionary<T>
     public ReadOnlySpan<T> Uniques => _uniques.AsSpan(0, _count);
 
     /// <summary>Maps every value to its dictionary index; false if the dictionary grew past <paramref name="maxBytes"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryBuild(ReadOnlySpan<T> values, Span<int> indices, int maxBytes)
     {
         Reset();
         var maxEntries = maxBytes / Unsafe.SizeOf<T>();
+        var keys = _keys;
+        var slots = _slots;
+        var shift = _shift;
+        var mask = keys.Length - 1;
+        var count = 0;
         for (var i = 0; i < values.Length; i++)
         {
             var value = values[i];
             var bits = Bits(value);
-            var mask = _keys.Length - 1;
-            var h = (int)((bits * 0x9E3779B97F4A7C15UL) >> _shift);
+            var h = (int)((bits * Golden) >> shift);
             while (true)
             {
-                var slot = _slots[h];
+                var slot = slots[h];
                 if (slot == 0)
                 {
-                    if (_count >= maxEntries)
+                    if (count >= maxEntries)
                     {
+                        _count = count;
                         return false;
                     }
 
-                    _keys[h] = bits;
-                    _slots[h] = _count + 1;
-                    if (_count == _uniques.Length)
+                    keys[h] = bits;
+                    slots[h] = count + 1;
+                    if (count == _uniques.Length)
                     {
                         Array.Resize(ref _uniques, _uniques.Length * 2);
                     }
 
-                    _uniques[_count] = value;
-                    indices[i] = _count++;
-                    if (_count * 2 > _keys.Length)
+                    _uniques[count] = value;
+                    indices[i] = count++;
+                    if (count * 2 > keys.Length)
                     {
+                        _count = count;
                         Rehash();
+                        keys = _keys;
+                        slots = _slots;
+                        shift = _shift;
+                        mask = keys.Length - 1;
                     }
 
                     break;
                 }
 
-                if (_keys[h] == bits)
+                if (keys[h] == bits)
                 {
                     indices[i] = slot - 1;
                     break;
@@ -68,6 +80,7 @@ internal sealed class FixedWidthDictionary<T>
             }
         }
 
+        _count = count;
         return true;
     }
 
@@ -94,7 +107,7 @@ internal sealed class FixedWidthDictionary<T>
         for (var i = 0; i < _count; i++)
         {
             var bits = Bits(_uniques[i]);
-            var h = (int)((bits * 0x9E3779B97F4A7C15UL) >> _shift);
+            var h = (int)((bits * Golden) >> _shift);
             while (_slots[h] != 0)
             {
                 h = (h + 1) & mask;

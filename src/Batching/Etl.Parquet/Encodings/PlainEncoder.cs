@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Etl.Parquet.Encodings;
@@ -8,6 +9,7 @@ internal static class PlainEncoder
     public static void Fixed<T>(ReadOnlySpan<T> values, ByteBuffer output)
         where T : unmanaged => output.Write(MemoryMarshal.AsBytes(values));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Boolean(ReadOnlySpan<bool> values, ByteBuffer output)
     {
         var bytes = (values.Length + 7) / 8;
@@ -25,6 +27,7 @@ internal static class PlainEncoder
     }
 
     /// <summary>Values <paramref name="from"/>..<paramref name="to"/> of a byte-array column.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ByteArrays(ReadOnlySpan<byte> data, ReadOnlySpan<int> offsets, int from, int to, bool fixedLength, ByteBuffer output)
     {
         if (fixedLength)
@@ -48,6 +51,7 @@ internal static class PlainEncoder
     }
 
     /// <summary>The dictionary entries (given by the index of their first occurrence) PLAIN-encoded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ByteArrayEntries(ReadOnlySpan<byte> data, ReadOnlySpan<int> offsets, ReadOnlySpan<int> entries, bool fixedLength, ByteBuffer output)
     {
         foreach (var i in entries)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Etl.Parquet.Encodings;
@@ -23,6 +24,7 @@ internal static class RleHybridEncoder
         System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(output.Array.AsSpan(lengthAt, 4), output.Length - lengthAt - 4);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Encode<T>(ReadOnlySpan<T> values, int bitWidth, ByteBuffer output)
         where T : unmanaged, IBinaryInteger<T>
     {
@@ -71,6 +73,7 @@ internal static class RleHybridEncoder
     }
 
     /// <summary>Packs <paramref name="values"/> padded with zeros to <paramref name="count"/> values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BitPack<T>(ReadOnlySpan<T> values, int count, int bitWidth, ByteBuffer output)
         where T : unmanaged, IBinaryInteger<T>
     {

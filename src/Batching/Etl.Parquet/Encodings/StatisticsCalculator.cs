@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using Etl.Parquet.Metadata;
 
@@ -10,6 +11,7 @@ namespace Etl.Parquet.Encodings;
 /// </summary>
 internal static class StatisticsCalculator
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Int32(ReadOnlySpan<int> values, StatisticsInfo stats)
     {
         if (values.IsEmpty)
@@ -31,6 +33,7 @@ internal static class StatisticsCalculator
         BinaryPrimitives.WriteInt32LittleEndian(stats.MaxValue, max);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Int64(ReadOnlySpan<long> values, StatisticsInfo stats)
     {
         if (values.IsEmpty)
@@ -65,6 +68,7 @@ internal static class StatisticsCalculator
         stats.MaxValue = [anyTrue ? (byte)1 : (byte)0];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Float(ReadOnlySpan<float> values, StatisticsInfo stats)
     {
         var min = float.PositiveInfinity;
@@ -98,6 +102,7 @@ internal static class StatisticsCalculator
         BinaryPrimitives.WriteSingleLittleEndian(stats.MaxValue, max);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Double(ReadOnlySpan<double> values, StatisticsInfo stats)
     {
         var min = double.PositiveInfinity;
@@ -135,6 +140,7 @@ internal static class StatisticsCalculator
     /// Min and max of byte strings, either over every value or over the values named by <paramref name="subset"/>
     /// (the dictionary entries). Signed comparison (two's complement, big-endian) for decimals.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Bytes(ReadOnlySpan<byte> data, ReadOnlySpan<int> offsets, ReadOnlySpan<int> subset, bool useSubset, bool signed, int maxLength, StatisticsInfo stats)
     {
         var count = useSubset ? subset.Length : offsets.Length - 1;

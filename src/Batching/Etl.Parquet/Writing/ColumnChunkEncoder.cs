@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using Etl.Parquet.Columns;
 using Etl.Parquet.Compression;
@@ -49,12 +49,8 @@ internal sealed class ColumnChunkEncoder : IDisposable
         var valueCount = buffer.ValueCount;
         if (_indices.Length < valueCount)
         {
-            if (_indices.Length > 0)
-            {
-                ArrayPool<int>.Shared.Return(_indices);
-            }
-
-            _indices = ArrayPool<int>.Shared.Rent(Math.Max(valueCount, 1024));
+            // Owned, not pooled: row groups need arrays past the pool's largest bucket; reused across chunks.
+            _indices = GC.AllocateUninitializedArray<int>(Math.Max(valueCount, 1024));
         }
 
         var start = output.Length;
@@ -205,6 +201,7 @@ internal sealed class ColumnChunkEncoder : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WritePages(ColumnBuffer buffer, int dictionaryBitWidth, ByteBuffer output, ref long uncompressed)
     {
         var entries = buffer.EntryCount;
@@ -346,10 +343,6 @@ internal sealed class ColumnChunkEncoder : IDisposable
         _compressor.Dispose();
         _page.Dispose();
         _header.Dispose();
-        if (_indices.Length > 0)
-        {
-            ArrayPool<int>.Shared.Return(_indices);
-            _indices = [];
-        }
+        _indices = [];
     }
 }
