@@ -8,7 +8,7 @@ namespace Etl.Batching.Storage.S3;
 /// <summary>Builds the AWS SDK S3 client for <see cref="S3ObjectStoreOptions"/> and works out the automatic defaults.</summary>
 internal static class S3ClientFactory
 {
-    public static (AmazonS3Client Client, S3Behaviour Behaviour) Create(S3ObjectStoreOptions options)
+    public static (AmazonS3Client Client, S3Behaviour Behaviour) Create(S3ObjectStoreOptions options, HttpClientFactory? httpClientFactory = null)
     {
         var endpoint = AwsServiceEndpoint.Resolve("S3", "s3", "S3", options.Endpoint);
         var onAws = endpoint.Url.Host.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase)
@@ -21,6 +21,11 @@ internal static class S3ClientFactory
             RetryMode = RequestRetryMode.Standard,
             Timeout = options.RequestTimeout,
         };
+        if (httpClientFactory is not null)
+        {
+            config.HttpClientFactory = httpClientFactory;
+        }
+
         if (onAws)
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(endpoint.Region);

@@ -21,28 +21,20 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     private readonly S3ObjectStoreOptions _options;
     private readonly S3Behaviour _behaviour;
     private readonly string _prefix;
-    private readonly bool _ownsClient;
 
     public S3ObjectStore(S3ObjectStoreOptions options)
+        : this(options, httpClientFactory: null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        (var client, _behaviour) = S3ClientFactory.Create(options);
-        _s3 = client;
-        _ownsClient = true;
-        _options = options;
-        _prefix = NormalisePrefix(options.Prefix);
     }
 
-    /// <summary>Uses a client built by the caller (tests inject faults this way).</summary>
-    internal S3ObjectStore(IAmazonS3 client, S3ObjectStoreOptions options, bool localCompatibility, bool conditionalWrites)
+    /// <summary>Sends through HTTP clients made by <paramref name="httpClientFactory"/> (tests record and fail requests this way).</summary>
+    internal S3ObjectStore(S3ObjectStoreOptions options, Amazon.Runtime.HttpClientFactory? httpClientFactory)
     {
-        ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        (var client, _behaviour) = S3ClientFactory.Create(options, httpClientFactory);
         _s3 = client;
         _options = options;
-        _behaviour = new S3Behaviour(localCompatibility, conditionalWrites);
         _prefix = NormalisePrefix(options.Prefix);
     }
 
@@ -115,10 +107,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
 
     public void Dispose()
     {
-        if (_ownsClient)
-        {
-            _s3.Dispose();
-        }
+        _s3.Dispose();
     }
 
     private async Task<bool> WriteAsync(string key, Stream content, bool createOnly, CancellationToken cancellationToken)
