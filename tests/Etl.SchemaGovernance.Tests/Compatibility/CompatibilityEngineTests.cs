@@ -163,4 +163,37 @@ public sealed class CompatibilityEngineTests
     {
         Assert.False(CompatibilityModes.TryParse(name, out _));
     }
+
+    [Fact]
+    public void Check_json_forward_all_history_reports_each_old_reader_that_breaks()
+    {
+        // v1 is closed with a; v2 is closed with a and b; v3 is open. The new writer may send a, b and c: an old reader
+        // breaks where it is closed and does not declare one of them.
+        var v1 = """{"type":"object","properties":{"a":{"type":"string"}},"additionalProperties":false}""";
+        var v2 = """{"type":"object","properties":{"a":{"type":"string"},"b":{"type":"string"}},"additionalProperties":false}""";
+        var v3 = """{"type":"object","properties":{"a":{"type":"string"},"b":{"type":"string"}}}""";
+        var next = """{"type":"object","properties":{"a":{"type":"string"},"b":{"type":"string"},"c":{"type":"integer"}},"additionalProperties":false}""";
+        var engine = new CompatibilityEngine(new JsonSchemaPairwiseChecker());
+
+        var report = engine.Check(CompatibilityMode.ForwardAll, next, [new(1, v1), new(2, v2), new(3, v3)]);
+
+        Assert.Equal([2L, 1L, 1L], report.Issues.Select(i => i.Version));
+        Assert.All(report.Issues, i => Assert.Equal(JsonDifferenceKinds.PropertyRemovedFromClosedContentModel, i.Kind));
+        Assert.Equal(["#/properties/c", "#/properties/b", "#/properties/c"], report.Issues.Select(i => i.Path));
+    }
+
+    [Fact]
+    public void Check_json_backward_after_incompatible_history_looks_only_at_latest()
+    {
+        var v1 = """{"type":"string"}""";
+        var v2 = """{"type":"integer"}""";
+        var engine = new CompatibilityEngine(new JsonSchemaPairwiseChecker());
+
+        var latestOnly = engine.Check(CompatibilityMode.Backward, """{"type":"number"}""", [new(1, v1), new(2, v2)]);
+        var all = engine.Check(CompatibilityMode.BackwardAll, """{"type":"number"}""", [new(1, v1), new(2, v2)]);
+
+        Assert.True(latestOnly.IsCompatible);
+        var issue = Assert.Single(all.Issues);
+        Assert.Equal((1L, JsonDifferenceKinds.TypeChanged), (issue.Version, issue.Kind));
+    }
 }

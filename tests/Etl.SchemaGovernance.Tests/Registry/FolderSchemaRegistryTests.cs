@@ -239,4 +239,48 @@ public sealed class FolderSchemaRegistryTests : IDisposable
         Assert.Equal(SchemaRegistryErrorCode.AlreadyExists, registry.Code);
         Assert.Equal(409, schema.HttpStatus);
     }
+
+    [Fact]
+    public async Task RegisterSchemaVersion_avro_field_without_default_under_backward_is_failure()
+    {
+        await Registry.CreateRegistryAsync("sales", null, None);
+        var id = new SchemaId("sales", "avro-orders");
+        await Registry.CreateSchemaAsync(new CreateSchemaRequest(id, "AVRO", CompatibilityMode.Backward,
+            """{"type":"record","name":"Order","fields":[{"name":"id","type":"string"}]}"""), None);
+
+        var failed = await Registry.RegisterSchemaVersionAsync(id,
+            """{"type":"record","name":"Order","fields":[{"name":"id","type":"string"},{"name":"qty","type":"int"}]}""", None);
+        var ok = await Registry.RegisterSchemaVersionAsync(id,
+            """{"type":"record","name":"Order","fields":[{"name":"id","type":"string"},{"name":"qty","type":"int","default":0}]}""", None);
+
+        Assert.Equal(SchemaVersionStatus.Failure, failed.Status);
+        Assert.Equal(1, Assert.Single(failed.Issues).Version);
+        Assert.Equal((SchemaVersionStatus.Available, 3L), (ok.Status, ok.VersionNumber));
+    }
+
+    [Fact]
+    public async Task RegisterSchemaVersion_failed_definition_is_checked_again_after_mode_change()
+    {
+        await _fixture.CreateOrdersAsync(CompatibilityMode.Backward, "{\"type\":\"number\"}");
+        var failed = await Registry.RegisterSchemaVersionAsync(RegistryFixture.Orders, "{\"type\":\"integer\"}", None);
+        await Registry.UpdateSchemaAsync(new UpdateSchemaRequest(RegistryFixture.Orders, CompatibilityMode.None, 1), None);
+
+        var retried = await Registry.RegisterSchemaVersionAsync(RegistryFixture.Orders, "{\"type\":\"integer\"}", None);
+        var byDefinition = await Registry.GetSchemaByDefinitionAsync(RegistryFixture.Orders, "{\"type\":\"integer\"}", None);
+
+        Assert.Equal(SchemaVersionStatus.Failure, failed.Status);
+        Assert.Equal((SchemaVersionStatus.Available, 3L), (retried.Status, retried.VersionNumber));
+        Assert.Equal(retried.SchemaVersionId, byDefinition.SchemaVersionId);
+    }
+
+    [Fact]
+    public async Task UpdateSchema_description_only_keeps_mode_and_checkpoint()
+    {
+        await _fixture.CreateOrdersAsync(CompatibilityMode.FullAll);
+
+        var updated = await Registry.UpdateSchemaAsync(new UpdateSchemaRequest(RegistryFixture.Orders, Description: "orders v2"), None);
+
+        Assert.Equal((CompatibilityMode.FullAll, 1L, "orders v2"), (updated.Compatibility, updated.SchemaCheckpoint, updated.Description));
+        Assert.Equal("orders v2", (await Registry.GetSchemaAsync(RegistryFixture.Orders, None)).Description);
+    }
 }
