@@ -90,9 +90,19 @@ internal sealed class WindowsServiceLifetime : IHostLifetime, IDisposable
         }
     }
 
+    /// <summary>
+    /// Releases the timers and callbacks. A host that failed before <see cref="StopAsync"/> (start-up threw)
+    /// still reports STOPPED here, with the exit code or 1, so the service manager applies recovery at once.
+    /// </summary>
     public void Dispose()
     {
         StopProgress();
+        if (Status.Current is { State: not ServiceState.Stopped })
+        {
+            var exitCode = Environment.ExitCode != 0 ? Environment.ExitCode : 1;
+            LogStatus(ServiceState.Stopped, Status.ReportStopped(exitCode));
+        }
+
         foreach (var registration in _registrations)
         {
             registration.Dispose();

@@ -16,18 +16,19 @@ internal static class LabelText
             return string.Empty;
         }
 
-        var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        // Instrument tags first, so that measurement tags of the same name replace them.
+        var labels = new List<(string Name, string Value)>(tags.Length + 2);
         if (instrumentTags is not null)
         {
             foreach (var tag in instrumentTags)
             {
-                labels[PrometheusNaming.LabelName(tag.Key)] = ValueText(tag.Value);
+                Set(labels, PrometheusNaming.LabelName(tag.Key), ValueText(tag.Value));
             }
         }
 
         foreach (var tag in tags)
         {
-            labels[PrometheusNaming.LabelName(tag.Key)] = ValueText(tag.Value);
+            Set(labels, PrometheusNaming.LabelName(tag.Key), ValueText(tag.Value));
         }
 
         var builder = new StringBuilder();
@@ -43,6 +44,30 @@ internal static class LabelText
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Inserts in name order (tag lists are short), replacing an existing value of the same name.</summary>
+    private static void Set(List<(string Name, string Value)> labels, string name, string value)
+    {
+        var index = 0;
+        while (index < labels.Count)
+        {
+            var order = string.CompareOrdinal(labels[index].Name, name);
+            if (order == 0)
+            {
+                labels[index] = (name, value);
+                return;
+            }
+
+            if (order > 0)
+            {
+                break;
+            }
+
+            index++;
+        }
+
+        labels.Insert(index, (name, value));
     }
 
     private static string ValueText(object? value) => value switch

@@ -139,6 +139,34 @@ public sealed class WindowsServiceLifetimeTests
     }
 
     [Fact]
+    public async Task Dispose_without_stop_reports_stopped_with_a_failure()
+    {
+        var scm = new FakeServiceControlManager();
+        using var application = new FakeApplicationLifetime();
+        var lifetime = NewLifetime(scm, new ManualTimeProvider(), application);
+        await lifetime.WaitForStartAsync(CancellationToken.None);
+
+        lifetime.Dispose();
+
+        Assert.Equal([StartPending, Stopped with { Win32ExitCode = 1066, ServiceSpecificExitCode = 1 }], scm.Statuses);
+    }
+
+    [Fact]
+    public async Task Dispose_after_stop_reports_nothing_more()
+    {
+        var scm = new FakeServiceControlManager();
+        using var application = new FakeApplicationLifetime();
+        var lifetime = NewLifetime(scm, new ManualTimeProvider(), application);
+        await lifetime.WaitForStartAsync(CancellationToken.None);
+        application.NotifyStarted();
+        await lifetime.StopAsync(CancellationToken.None);
+
+        lifetime.Dispose();
+
+        Assert.Equal([StartPending, Running, Stopped], scm.Statuses);
+    }
+
+    [Fact]
     public async Task Dispatcher_that_cannot_connect_fails_the_start_with_the_win32_error()
     {
         var scm = new FakeServiceControlManager { DispatcherError = 1063 };
