@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Etl.Core.Records;
 using Etl.SchemaGovernance.JsonSchema;
 
@@ -10,7 +11,7 @@ namespace Etl.Benchmarks.JsonSchema;
 /// <summary>
 /// Validate-and-convert of ventilator records with the compiled JSON Schema validator. One operation is one record;
 /// the MB/s column is payload throughput on one core, and the allocation column is bytes allocated per record.
-/// Run: <c>dotnet run -c Release --project benchmarks/Etl.Benchmarks -- --filter '*VentilatorConvert*' --job short</c>.
+/// Run: <c>dotnet run -c Release --project benchmarks/Etl.Benchmarks -- --filter '*VentilatorConvert*'</c>.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(Config))]
@@ -77,7 +78,9 @@ public class VentilatorConvertBenchmark
         {
             AddColumn(new ThroughputColumn(() => AverageRecordBytes));
             AddDiagnoser(MemoryDiagnoser.Default);
-            AddJob(Job.ShortRun);
+            // In-process: the generated boilerplate project of the default toolchain does not restore against
+            // the Host's pinned package graph.
+            AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
         }
     }
 }

@@ -69,7 +69,7 @@ internal sealed class ObjectChecks
     /// </summary>
     public bool Validate(ref Utf8JsonReader reader, ref ValidationState state, StructConversion? conversion, object?[]? row = null)
     {
-        var start = reader;
+        var start = Dependencies.Length > 0 ? reader : default;
         var knownCount = Known.Count;
         bool[]? rentedSeen = null;
         var seen = knownCount <= StackSeen ? stackalloc bool[knownCount] : (rentedSeen = new bool[knownCount]);
@@ -80,77 +80,50 @@ internal sealed class ObjectChecks
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             count++;
-            var nameReader = reader;
             var index = Find(ref reader, ref hint);
-            string? name = needName ? reader.GetString() : null;
+            var declared = index >= 0 && index < DeclaredCount;
+            string? name = needName || (!declared && Additional is not null) ? reader.GetString() : null;
             if (PropertyNames is not null && !ValidateName(name!, ref state))
             {
                 return state.FailAt(name!);
             }
 
             reader.Read();
-            var valueStart = reader;
-            var applied = false;
             if (index >= 0)
             {
                 seen[index] = true;
-                if (index < DeclaredCount)
-                {
-                    applied = true;
-                    var schema = Known[index].Schema!;
-                    if (!schema.Validate(ref reader, ref state))
-                    {
-                        return state.FailAt(name ?? nameReader.GetString()!);
-                    }
-
-                    if (conversion is not null && conversion.Columns[index] is { } column)
-                    {
-                        var copy = valueStart;
-                        if (!column.Reader.TryRead(ref copy, ref state, out row![column.Index]))
-                        {
-                            return state.FailAt(name ?? nameReader.GetString()!);
-                        }
-                    }
-                }
             }
 
-            foreach (var (regex, _, schema) in Patterns)
+            if (declared && Patterns.Length == 0)
             {
-                if (StringChecks.MatchesPattern(regex, name!))
+                // The common case: one schema for this value, converted in the same pass. A scalar leaves the
+                // reader on its token, so only containers need a copy to be read again by the converter.
+                var slot = conversion?.Columns[index];
+                var valueStart = slot is not null && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray
+                    ? reader
+                    : default;
+                if (!Known[index].Schema!.Validate(ref reader, ref state))
                 {
-                    var copy = valueStart;
-                    if (!schema.Validate(ref copy, ref state))
-                    {
-                        return state.FailAt(name!);
-                    }
+                    return state.FailAt(Known[index].Name);
+                }
 
-                    if (!applied)
+                if (slot is not null)
+                {
+                    var ok = reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray
+                        ? slot.Reader.TryRead(ref valueStart, ref state, out row![slot.Index])
+                        : slot.Reader.TryRead(ref reader, ref state, out row![slot.Index]);
+                    if (!ok)
                     {
-                        reader = copy;
-                        applied = true;
+                        return state.FailAt(Known[index].Name);
                     }
                 }
+
+                continue;
             }
 
-            if (!applied)
+            if (!ValidateMember(ref reader, ref state, index, name, conversion, row))
             {
-                if (Additional is not null)
-                {
-                    if (!Additional.Validate(ref reader, ref state))
-                    {
-                        if (state.Recording && Additional.BooleanSchema == false)
-                        {
-                            state.Error = null;
-                            state.Fail("additionalProperties", "property is not allowed");
-                        }
-
-                        return state.FailAt(name ?? nameReader.GetString()!);
-                    }
-                }
-                else
-                {
-                    reader.Skip();
-                }
+                return false;
             }
         }
 
@@ -207,6 +180,73 @@ internal sealed class ObjectChecks
         }
 
         return true;
+    }
+
+    /// <summary>A member that patternProperties or additionalProperties apply to (possibly besides properties).</summary>
+    private bool ValidateMember(
+        ref Utf8JsonReader reader, ref ValidationState state, int index, string? name, StructConversion? conversion, object?[]? row)
+    {
+        var valueStart = reader;
+        var applied = false;
+        if (index >= 0 && index < DeclaredCount)
+        {
+            applied = true;
+            if (!Known[index].Schema!.Validate(ref reader, ref state))
+            {
+                return state.FailAt(Known[index].Name);
+            }
+
+            if (conversion?.Columns[index] is { } slot)
+            {
+                var copy = valueStart;
+                if (!slot.Reader.TryRead(ref copy, ref state, out row![slot.Index]))
+                {
+                    return state.FailAt(Known[index].Name);
+                }
+            }
+        }
+
+        foreach (var (regex, _, schema) in Patterns)
+        {
+            if (StringChecks.MatchesPattern(regex, name!))
+            {
+                var copy = valueStart;
+                if (!schema.Validate(ref copy, ref state))
+                {
+                    return state.FailAt(name!);
+                }
+
+                if (!applied)
+                {
+                    reader = copy;
+                    applied = true;
+                }
+            }
+        }
+
+        if (applied)
+        {
+            return true;
+        }
+
+        if (Additional is null)
+        {
+            reader.Skip();
+            return true;
+        }
+
+        if (Additional.Validate(ref reader, ref state))
+        {
+            return true;
+        }
+
+        if (state.Recording && Additional.BooleanSchema == false)
+        {
+            state.Error = null;
+            state.Fail("additionalProperties", "property is not allowed");
+        }
+
+        return state.FailAt(name!);
     }
 
     private int Find(ref Utf8JsonReader reader, ref int hint)
