@@ -20,6 +20,8 @@ public static class EtlCli
         {
             RunCommand.Create(),
             ConvertCommand.Create(),
+            SchemaCommands.Create(),
+            InspectCommands.Create(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
