@@ -27,4 +27,13 @@ public sealed record ColumnChange(string Path, ColumnChangeKind Kind, ColumnType
         ColumnChangeKind.StructFieldAdded => $"added struct field {Path} {To.ToHiveType()}",
         _ => $"{Kind} {Path}",
     };
+
+    /// <summary>How Athena reads files written before the change (for dry-run reports).</summary>
+    public string AthenaImpact() => Kind switch
+    {
+        ColumnChangeKind.Added => $"files written before the change read {Path} as NULL",
+        ColumnChangeKind.Widened => $"files written before the change hold {From?.ToHiveType()} values of {Path}, read as {To.ToHiveType()}",
+        ColumnChangeKind.StructFieldAdded => $"files written before the change read {Path} as NULL",
+        _ => string.Empty,
+    };
 }

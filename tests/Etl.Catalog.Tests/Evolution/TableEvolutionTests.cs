@@ -29,6 +29,7 @@ public sealed class TableEvolutionTests
         Assert.Equal(ColumnChangeKind.Added, change.Kind);
         Assert.Equal("country", change.Path);
         Assert.Equal("added column country string", change.Describe());
+        Assert.Equal("files written before the change read country as NULL", change.AthenaImpact());
     }
 
     [Fact]
@@ -53,6 +54,7 @@ public sealed class TableEvolutionTests
         var change = Assert.Single(result.Changes);
         Assert.Equal(ColumnChangeKind.Widened, change.Kind);
         Assert.Equal(Of(from), change.From);
+        Assert.Contains($"read as {hive}", change.AthenaImpact(), StringComparison.Ordinal);
     }
 
     [Fact]
