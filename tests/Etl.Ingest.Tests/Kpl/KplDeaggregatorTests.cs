@@ -308,4 +308,31 @@ public sealed class KplDeaggregatorTests
         Assert.False(KplDeaggregator.IsAggregate(data));
         Assert.False(KplDeaggregator.IsAggregate([0xF3, 0x89, 0x9A]));
     }
+
+    [Fact]
+    public void Deaggregate_effective_hash_key_is_the_same_with_and_without_a_range_check()
+    {
+        var data = Some.Aggregate(("alpha", null, "1"), ("beta", "77", "2"), ("alpha", null, "3"));
+
+        var unchecked_ = KplDeaggregator.Deaggregate(Some.Envelope(data));
+        var checkedAll = KplDeaggregator.Deaggregate(Some.Envelope(data, range: HashKeyRange.All));
+
+        Assert.Equal(checkedAll.Select(r => r.EffectiveHashKey), unchecked_.Select(r => r.EffectiveHashKey));
+        Assert.Equal(HashKeys.FromPartitionKey("alpha"), unchecked_[2].EffectiveHashKey);
+    }
+
+    [Fact]
+    public void Deaggregate_invalid_utf8_partition_key_hashes_its_decoded_form_like_the_kcl()
+    {
+        var body = new ProtoWriter()
+            .BytesField(1, [0x6B, 0xFF, 0x6B])
+            .BytesField(3, ProtoWriter.Record(0, null, [1]))
+            .BytesField(3, ProtoWriter.Record(0, null, [2]))
+            .ToArray();
+
+        var first = KplDeaggregator.Deaggregate(Some.Envelope(ProtoWriter.Aggregate(body), range: HashKeyRange.All))[0];
+
+        Assert.Equal("k\uFFFDk", first.Record.PartitionKey);
+        Assert.Equal(HashKeys.FromPartitionKeyUtf8([0x6B, 0xEF, 0xBF, 0xBD, 0x6B]), first.EffectiveHashKey);
+    }
 }
