@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Etl.SchemaGovernance.Avro.Binary;
@@ -57,7 +58,31 @@ internal ref struct AvroReader
             }
         }
 
-        return ReadLongSlow();
+        return (uint)pos + 10u <= (uint)buffer.Length ? ReadLongUnchecked(buffer, pos) : ReadLongSlow();
+    }
+
+    /// <summary>Multi-byte varint with at least ten bytes available, so no per-byte bounds checks are needed.</summary>
+    private long ReadLongUnchecked(ReadOnlySpan<byte> buffer, int pos)
+    {
+        ref var start = ref Unsafe.Add(ref MemoryMarshal.GetReference(buffer), pos);
+        ulong value = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            ulong b = Unsafe.Add(ref start, i);
+            if (i == 9 && b > 1)
+            {
+                throw FailAt(pos, "a variable-length integer overflows 64 bits");
+            }
+
+            value |= (b & 0x7F) << (7 * i);
+            if (b < 0x80)
+            {
+                _position = pos + i + 1;
+                return (long)(value >> 1) ^ -(long)(value & 1);
+            }
+        }
+
+        throw FailAt(pos, "a variable-length integer overflows 64 bits");
     }
 
     private long ReadLongSlow()

@@ -113,7 +113,7 @@ internal sealed class AvroResolver
             AvroType.Float => FloatValueReader.Instance,
             AvroType.Double => DoubleValueReader.Instance,
             AvroType.Bytes => BytesValueReader.Instance,
-            AvroType.String => StringValueReader.Instance,
+            AvroType.String => _shape == AvroValueShape.Columns ? new CachingStringValueReader() : StringValueReader.Instance,
             _ => throw new InvalidOperationException($"{reader.Type} is not primitive"),
         };
     }

@@ -22,14 +22,14 @@ internal sealed class IntValueReader : AvroValueReader
 {
     public static readonly IntValueReader Instance = new();
 
-    public override object? Read(ref AvroReader reader) => reader.ReadInt();
+    public override object? Read(ref AvroReader reader) => AvroBoxes.Int(reader.ReadInt());
 }
 
 internal sealed class LongValueReader : AvroValueReader
 {
     public static readonly LongValueReader Instance = new();
 
-    public override object? Read(ref AvroReader reader) => reader.ReadLong();
+    public override object? Read(ref AvroReader reader) => AvroBoxes.Long(reader.ReadLong());
 }
 
 internal sealed class FloatValueReader : AvroValueReader
@@ -63,11 +63,20 @@ internal sealed class BytesValueReader : AvroValueReader
 /// <summary>Reads a long timestamp (UTC or local clock) as a <see cref="DateTimeOffset"/> in UTC.</summary>
 internal sealed class TimestampValueReader(bool micros) : AvroValueReader
 {
+    public bool Micros { get; } = micros;
+
+    public static object ReadMillis(ref AvroReader reader)
+    {
+        var start = reader.Position;
+        var raw = reader.ReadLong();
+        return AvroLogicalConversion.Timestamp(raw, micros: false, ref reader, start);
+    }
+
     public override object? Read(ref AvroReader reader)
     {
         var start = reader.Position;
         var raw = reader.ReadLong();
-        return AvroLogicalConversion.Timestamp(raw, micros, ref reader, start);
+        return AvroLogicalConversion.Timestamp(raw, Micros, ref reader, start);
     }
 }
 

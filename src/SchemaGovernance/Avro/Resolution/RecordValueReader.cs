@@ -12,12 +12,21 @@ namespace Etl.SchemaGovernance.Avro.Resolution;
 internal sealed class RecordValueReader(AvroRecordSchema readerSchema, AvroValueShape shape) : AvroValueReader
 {
     private (int Slot, AvroValueReader Reader)[] _steps = [];
+    private StepKind[] _kinds = [];
     private (int Slot, ReadOnlyMemory<byte> Bytes, AvroValueReader Reader)[] _defaults = [];
     private readonly int _width = readerSchema.Fields.Count;
 
     internal void Complete((int Slot, AvroValueReader Reader)[] steps, (int Slot, ReadOnlyMemory<byte> Bytes, AvroValueReader Reader)[] defaults)
     {
         _steps = steps;
+        _kinds = [.. steps.Select(step => step.Reader switch
+        {
+            LongValueReader => StepKind.Long,
+            IntValueReader => StepKind.Int,
+            DoubleValueReader => StepKind.Double,
+            TimestampValueReader { Micros: false } => StepKind.TimestampMillis,
+            _ => StepKind.Other,
+        })];
         _defaults = defaults;
     }
 
@@ -25,9 +34,20 @@ internal sealed class RecordValueReader(AvroRecordSchema readerSchema, AvroValue
     {
         reader.EnterNested();
         var values = new object?[_width];
-        foreach (var (slot, fieldReader) in _steps)
+        var steps = _steps;
+        var kinds = _kinds;
+        for (var i = 0; i < steps.Length; i++)
         {
-            var value = fieldReader.Read(ref reader);
+            // The common primitive readers are inlined here: one switch instead of a virtual call per field.
+            var (slot, fieldReader) = steps[i];
+            var value = kinds[i] switch
+            {
+                StepKind.Long => AvroBoxes.Long(reader.ReadLong()),
+                StepKind.Int => AvroBoxes.Int(reader.ReadInt()),
+                StepKind.Double => reader.ReadDouble(),
+                StepKind.TimestampMillis => TimestampValueReader.ReadMillis(ref reader),
+                _ => fieldReader.Read(ref reader),
+            };
             if (slot >= 0)
             {
                 values[slot] = value;
@@ -42,5 +62,14 @@ internal sealed class RecordValueReader(AvroRecordSchema readerSchema, AvroValue
 
         reader.ExitNested();
         return shape == AvroValueShape.Generic ? new AvroRecord(readerSchema, values) : values;
+    }
+
+    private enum StepKind : byte
+    {
+        Other,
+        Long,
+        Int,
+        Double,
+        TimestampMillis,
     }
 }
