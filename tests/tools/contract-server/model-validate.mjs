@@ -29,7 +29,13 @@ const CONSTRAINTS = {
     { path: /(^|\.)Parameters\{\}$/, max: 512000 },
     { path: /^VersionId$/, min: 1, max: 255, pattern: SINGLE_LINE },
     { path: /^Expression$/, max: 2048, pattern: SINGLE_LINE },
-    { path: /^MaxResults$/, minValue: 1, maxValue: 1000 },
+    { op: 'GetPartitions', path: /^MaxResults$/, minValue: 1, maxValue: 1000 },
+    { op: 'ListSchemaVersions', path: /^MaxResults$/, minValue: 1, maxValue: 100 },
+    { path: /^DataFormat$/, enum: ['AVRO', 'JSON', 'PROTOBUF'] },
+    { path: /^Compatibility$/, enum: ['NONE', 'DISABLED', 'BACKWARD', 'BACKWARD_ALL', 'FORWARD', 'FORWARD_ALL', 'FULL', 'FULL_ALL'] },
+    { path: /^SchemaDefinition$/, min: 1, max: 170000 },
+    { path: /(^|\.)(RegistryName|SchemaName)$/, pattern: /^[a-zA-Z0-9-_$#.]+$/ },
+    { path: /^SchemaVersionNumber\.VersionNumber$/, minValue: 1, maxValue: 100000 },
     { path: /^PartitionInputList$/, maxItems: 100 },
     { path: /^Entries$/, minItems: 1, maxItems: 100 },
     { path: /^Entries\[\]\.PartitionValueList$/, maxItems: 100 },
@@ -82,7 +88,8 @@ export function validateRequest(service, operation, body) {
   const walk = [];
   const constraints = [];
   const input = op.input ?? { type: 'structure', members: {} };
-  check(model, CONSTRAINTS[service] ?? [], input, body ?? {}, '', walk, constraints);
+  const applicable = (CONSTRAINTS[service] ?? []).filter((c) => !c.op || c.op === operation);
+  check(model, applicable, input, body ?? {}, '', walk, constraints);
   return [...violations, ...constraints];
 }
 

@@ -1,4 +1,4 @@
-// A contract server for the Glue Data Catalog and Athena (AWS JSON 1.1 over HTTP, X-Amz-Target AWSGlue.<Op> /
+// A contract server for the Glue Data Catalog (and a subset of the Glue Schema Registry, see registry.mjs) and Athena (AWS JSON 1.1 over HTTP, X-Amz-Target AWSGlue.<Op> /
 // AmazonAthena.<Op>). Every request is validated against the official service model; a violation is answered with
 // 400 ValidationException naming the member and is recorded for GET /__violations. Athena queries run with DuckDB
 // over the Parquet files of the catalog's tables.
@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { ServiceError } from './errors.mjs';
 import { validateRequest, hasOperation } from './model-validate.mjs';
 import { GlueCatalog } from './glue.mjs';
+import { SchemaRegistry } from './registry.mjs';
 import { AthenaEngine } from './athena.mjs';
 import { LocalStorage } from './storage.mjs';
 
@@ -36,7 +37,9 @@ if (!args.port) {
 const storage = new LocalStorage({ s3rverDir: args['s3rver-dir'], s3Root: args['s3-root'] });
 const glue = new GlueCatalog();
 const athena = new AthenaEngine(glue, storage, { queryDelayMs: Number(args['query-delay-ms']) });
-const services = { AWSGlue: { model: 'Glue', impl: glue }, AmazonAthena: { model: 'Athena', impl: athena } };
+const registry = new SchemaRegistry();
+const glueService = { handle: (op, body) => (registry.supports(op) ? registry.handle(op, body) : glue.handle(op, body)) };
+const services = { AWSGlue: { model: 'Glue', impl: glueService }, AmazonAthena: { model: 'Athena', impl: athena } };
 const violations = [];
 const faults = new Map();
 
