@@ -209,6 +209,38 @@ public sealed class PrometheusCollectorTests : IDisposable
     }
 
     [Fact]
+    public async Task Concurrent_measurements_during_scrapes_are_all_counted()
+    {
+        var counter = _meter.CreateCounter<long>("etl.test.concurrent");
+        var histogram = _meter.CreateHistogram<double>("etl.test.concurrent.latency", "ms");
+        using var done = new CancellationTokenSource();
+        var scraper = Task.Run(() =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                _collector.Collect();
+            }
+        });
+
+        var writers = Enumerable.Range(0, 4).Select(worker => Task.Run(() =>
+        {
+            for (var i = 0; i < 10_000; i++)
+            {
+                counter.Add(1, new KeyValuePair<string, object?>("worker", worker % 2));
+                histogram.Record(i % 100);
+            }
+        }));
+        await Task.WhenAll(writers);
+        await done.CancelAsync();
+        await scraper;
+
+        var lines = _collector.Collect().Split('\n');
+        Assert.Contains("etl_test_concurrent_total{worker=\"0\"} 20000", lines);
+        Assert.Contains("etl_test_concurrent_total{worker=\"1\"} 20000", lines);
+        Assert.Contains("etl_test_concurrent_latency_milliseconds_count 40000", lines);
+    }
+
+    [Fact]
     public void IsEtlMeter_matches_the_project_prefix_only()
     {
         using var etl = new Meter("Etl.Ingest");
