@@ -54,6 +54,11 @@ public static class KplDeaggregator
                 return 1;
             }
 
+            if (output is List<DeaggregatedRecord> list)
+            {
+                list.EnsureCapacity(list.Count + records.Count);
+            }
+
             var keys = new KeyTables(data, partitionKeys.Items, explicitHashKeys.Items);
             try
             {

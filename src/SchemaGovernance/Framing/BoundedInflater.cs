@@ -59,7 +59,7 @@ internal static class BoundedInflater
                 }
             }
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
             length = 0;
             return Outcome.Corrupt;

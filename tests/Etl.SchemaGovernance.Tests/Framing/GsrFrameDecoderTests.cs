@@ -161,6 +161,26 @@ public sealed class GsrFrameDecoderTests
     }
 
     [Fact]
+    public void Decode_random_zlib_bodies_never_throw()
+    {
+        var random = new Random(1121);
+        for (var i = 0; i < 2000; i++)
+        {
+            var body = new byte[random.Next(0, 80)];
+            random.NextBytes(body);
+            if (body.Length >= 2 && i % 2 == 0)
+            {
+                body[0] = 0x78;
+                body[1] = 0x9C;
+            }
+
+            var result = Strict.Decode(GsrFrameEncoderPrefix(GsrCompression.Zlib).Concat(body).ToArray());
+
+            Assert.True(result.IsSuccess || result.Reason.Kind is DeadLetterKind.BadFrame or DeadLetterKind.DecompressionLimit);
+        }
+    }
+
+    [Fact]
     public void Options_default_policy_without_version_fails_validation()
     {
         var options = new GsrFrameOptions { UnframedRecords = UnframedRecordPolicy.UseDefaultSchemaVersion };
