@@ -81,16 +81,22 @@ public sealed class RowShredder
 
             case NodeKind.List:
                 {
-                    var items = value as IList ?? throw Expected(node, value, "IReadOnlyList<object?>");
-                    if (items.Count == 0)
+                    var count = value switch
+                    {
+                        IReadOnlyList<object?> list => list.Count,
+                        IList list => list.Count,
+                        _ => throw Expected(node, value, "IReadOnlyList<object?>"),
+                    };
+                    if (count == 0)
                     {
                         AppendAbsent(node, repetition, node.DefinitionLevel);
                         break;
                     }
 
-                    for (var i = 0; i < items.Count; i++)
+                    for (var i = 0; i < count; i++)
                     {
-                        Write(node.Children[0], items[i], i == 0 ? repetition : node.EntryRepetitionLevel);
+                        var item = value is IReadOnlyList<object?> typed ? typed[i] : ((IList)value)[i];
+                        Write(node.Children[0], item, i == 0 ? repetition : node.EntryRepetitionLevel);
                     }
 
                     break;
