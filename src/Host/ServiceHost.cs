@@ -72,14 +72,37 @@ public static class ServiceHost
         services.AddSingleton(options);
         services.AddSingleton(paths);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IObjectStore>(_ => new FolderObjectStore(paths.Objects));
-        services.AddSingleton<ICatalog>(sp => new FolderCatalog(paths.Catalog, sp.GetRequiredService<TimeProvider>()));
+        if (options.Mode == "Aws")
+        {
+            services.AddSingleton(_ => new AwsComponents(options.Aws));
+            services.AddSingleton<IObjectStore>(sp => sp.GetRequiredService<AwsComponents>().CreateObjectStore());
+            services.AddSingleton<ICatalog>(sp => options.Aws.Catalog == "Folder"
+                ? new FolderCatalog(paths.Catalog, sp.GetRequiredService<TimeProvider>())
+                : sp.GetRequiredService<AwsComponents>().CreateGlueCatalog());
+        }
+        else
+        {
+            services.AddSingleton<IObjectStore>(_ => new FolderObjectStore(paths.Objects));
+            services.AddSingleton<ICatalog>(sp => new FolderCatalog(paths.Catalog, sp.GetRequiredService<TimeProvider>()));
+        }
+
         services.AddSingleton<IShardStateStore>(_ => new FileShardStateStore(paths.State));
         services.AddSingleton<ISchemaRegistry>(sp => new FolderSchemaRegistry(paths.Registry, sp.GetRequiredService<TimeProvider>(), f => PairwiseCheckerFactory.Create(f)));
         services.AddSingleton<IPipelineSchemas>(sp => new RegistryPipelineSchemas(sp.GetRequiredService<ISchemaRegistry>(), options.Registry.Name));
         services.AddSingleton<IPipelineObserver>(NullPipelineObserver.Instance);
         services.AddSingleton<DecoderFactory>();
-        services.AddSingleton<PipelineFactory>();
+        services.AddSingleton(sp => new PipelineFactory(
+            options,
+            paths,
+            sp.GetRequiredService<IObjectStore>(),
+            sp.GetRequiredService<ICatalog>(),
+            sp.GetRequiredService<IShardStateStore>(),
+            sp.GetRequiredService<IPipelineSchemas>(),
+            sp.GetRequiredService<DecoderFactory>(),
+            sp.GetRequiredService<IPipelineObserver>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetService<AwsComponents>()));
         foreach (var pipeline in PipelineFactory.Expand(options))
         {
             services.AddSingleton(sp => sp.GetRequiredService<PipelineFactory>().Create(pipeline));

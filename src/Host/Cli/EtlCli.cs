@@ -22,6 +22,7 @@ public static class EtlCli
             ConvertCommand.Create(),
             SchemaCommands.Create(),
             InspectCommands.Create(),
+            ProduceCommand.Create(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)

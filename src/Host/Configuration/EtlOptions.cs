@@ -17,6 +17,9 @@ public sealed class EtlOptions
     /// <summary>The built-in demo producers (local mode).</summary>
     public DemoOptions Demo { get; set; } = new();
 
+    /// <summary>AWS mode: where the tables go and how workers coordinate.</summary>
+    public AwsOptions Aws { get; set; } = new();
+
     /// <summary>The schema registry.</summary>
     public RegistryOptions Registry { get; set; } = new();
 
@@ -84,6 +87,12 @@ public sealed class SourceOptions
 
     /// <summary>The Kinesis stream name (Type=Kinesis).</summary>
     public string? Stream { get; set; }
+
+    /// <summary>The DynamoDB lease table of this pipeline (KCL 2.x format; default <c>etl-{pipeline}</c>).</summary>
+    public string? LeaseTable { get; set; }
+
+    /// <summary>Where a shard without a checkpoint starts: <c>TRIM_HORIZON</c> (default) or <c>LATEST</c>.</summary>
+    public string InitialPosition { get; set; } = "TRIM_HORIZON";
 }
 
 public sealed class SchemaOptions
@@ -146,4 +155,26 @@ public sealed class RegistryOptions
 {
     /// <summary>The registry name (default <c>default</c>).</summary>
     public string Name { get; set; } = "default";
+}
+
+/// <summary>AWS mode settings (section <c>Etl:Aws</c>). Endpoints follow the SDK conventions (AWS_ENDPOINT_URL_*).</summary>
+public sealed class AwsOptions
+{
+    /// <summary>Region (default: the SDK chain: AWS_REGION, AWS_DEFAULT_REGION, profile).</summary>
+    public string? Region { get; set; }
+
+    /// <summary>The S3 bucket of the tables and dead letters (required in AWS mode).</summary>
+    public string? Bucket { get; set; }
+
+    /// <summary>Key prefix inside the bucket (default none).</summary>
+    public string Prefix { get; set; } = "";
+
+    /// <summary><c>Glue</c> (default) or <c>Folder</c> (Glue-shaped documents under DataRoot, for trying the AWS path without Glue).</summary>
+    public string Catalog { get; set; } = "Glue";
+
+    /// <summary>This worker's id in the lease tables (default: host name, process id and a random suffix).</summary>
+    public string? WorkerId { get; set; }
+
+    /// <summary>How long a lease lasts without renewal (default 10 s); a dead worker's shards move after it.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -56,6 +56,29 @@ public static partial class EtlOptionsValidator
             errors.Add($"Etl:Demo:Database '{options.Demo.Database}' must be lowercase letters, digits and '_' (Athena folds case)");
         }
 
+        if (options.Mode == "Aws")
+        {
+            if (string.IsNullOrWhiteSpace(options.Aws.Bucket))
+            {
+                errors.Add("Etl:Aws:Bucket must name the S3 bucket in AWS mode");
+            }
+
+            if (options.Aws.Catalog is not ("Glue" or "Folder"))
+            {
+                errors.Add($"Etl:Aws:Catalog must be 'Glue' or 'Folder' (was '{options.Aws.Catalog}')");
+            }
+
+            if (options.Aws.LeaseDuration < TimeSpan.FromSeconds(1))
+            {
+                errors.Add($"Etl:Aws:LeaseDuration must be at least 1 second (was {options.Aws.LeaseDuration})");
+            }
+
+            if (options.Pipelines.Count == 0)
+            {
+                errors.Add("Etl:Pipelines must list at least one pipeline in AWS mode");
+            }
+        }
+
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Pipelines.Count; i++)
         {
@@ -94,6 +117,11 @@ public static partial class EtlOptionsValidator
                 if (options.Mode != "Aws")
                 {
                     errors.Add($"{at}:Source:Type 'Kinesis' needs Etl:Mode 'Aws'");
+                }
+
+                if (p.Source.InitialPosition is not ("TRIM_HORIZON" or "LATEST"))
+                {
+                    errors.Add($"{at}:Source:InitialPosition must be 'TRIM_HORIZON' or 'LATEST' (was '{p.Source.InitialPosition}')");
                 }
 
                 break;

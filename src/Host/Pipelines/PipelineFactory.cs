@@ -20,7 +20,8 @@ internal sealed class PipelineFactory(
     DecoderFactory decoders,
     IPipelineObserver observer,
     TimeProvider time,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers,
+    AwsComponents? aws = null)
 {
     /// <summary>The configured pipelines, or the demo pipelines in local mode when none are configured.</summary>
     public static IReadOnlyList<PipelineOptions> Expand(EtlOptions options)
@@ -47,7 +48,14 @@ internal sealed class PipelineFactory(
     {
         var schemaName = p.Schema.Name ?? p.Name;
         IShardedSource source;
-        if (p.Source.Type == "Demo")
+        var shardState = state;
+        if (p.Source.Type == "Kinesis" && aws is not null)
+        {
+            var kinesis = await aws.CreateSourceAsync(p, token);
+            source = kinesis;
+            shardState = kinesis.StateStore;
+        }
+        else if (p.Source.Type == "Demo")
         {
             var epoch = options.Demo.Epoch ?? DemoEpochs.Get(paths.State, p.Source.Feed!, time);
             var interval = TimeSpan.FromSeconds(1 / options.Demo.RecordsPerSecond);
@@ -87,7 +95,7 @@ internal sealed class PipelineFactory(
             decoder,
             store,
             catalog,
-            state,
+            shardState,
             new ParquetDataFileWriter(compression),
             time,
             observer,
