@@ -13,7 +13,8 @@ namespace Etl.Host.Telemetry;
 internal static class TelemetryServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="PipelineMetrics"/> (meter "Etl.Pipeline", from <see cref="IMeterFactory"/>) and the
+    /// Registers <see cref="PipelineMetrics"/> (meter "Etl.Pipeline", from <see cref="IMeterFactory"/>),
+    /// <see cref="MetricsPipelineObserver"/> (register it as the engine's <c>IPipelineObserver</c>) and the
     /// <see cref="PrometheusCollector"/> that <see cref="TelemetryEndpointExtensions.MapPrometheusMetrics"/> serves.
     /// The collector takes every meter named <c>Etl*</c> that this container's meter factory created, or that was
     /// created directly with <c>new Meter("Etl...")</c>.
@@ -21,7 +22,13 @@ internal static class TelemetryServiceCollectionExtensions
     public static IServiceCollection AddEtlMetrics(this IServiceCollection services)
     {
         services.AddMetrics();
-        services.TryAddSingleton<PipelineMetrics>();
+        services.TryAddSingleton(provider =>
+        {
+            // The collector listens before the first instrument exists, so no early measurement is lost.
+            provider.GetRequiredService<PrometheusCollector>();
+            return new PipelineMetrics(provider.GetRequiredService<IMeterFactory>());
+        });
+        services.TryAddSingleton<MetricsPipelineObserver>();
         services.TryAddSingleton(provider =>
         {
             var factory = provider.GetRequiredService<IMeterFactory>();

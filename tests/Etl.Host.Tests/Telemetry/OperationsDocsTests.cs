@@ -29,7 +29,7 @@ public sealed class OperationsDocsTests
             listener.RecordObservableInstruments();
         }
 
-        Assert.Equal(9, instruments.Count);
+        Assert.Equal(13, instruments.Count);
         var missing = instruments
             .Where(i => !guide.Contains($"`{i.Name}`", StringComparison.Ordinal)
                 || !guide.Contains($"`{i.Unit}`", StringComparison.Ordinal)

@@ -27,36 +27,42 @@ public sealed class PipelineMetricsTests : IDisposable
     public void Counters_appear_with_their_documented_names_and_tags()
     {
         _metrics.RecordsRead("orders", "shardId-000000000001", 500);
-        _metrics.RecordsWritten("orders", 480);
+        _metrics.RecordsSkipped("orders", "shardId-000000000001", 40);
         _metrics.RecordsDeadLettered("orders", DeadLetterKind.SchemaViolation, 20);
-        _metrics.FileWritten("orders", 65_536);
-        _metrics.FileWritten("orders", 1_024);
-        _metrics.Rotated("orders", RotationReason.Age);
+        _metrics.FileCommitted("orders", 480, 65_536, RotationReason.Age, TimeSpan.FromMilliseconds(30), deadLetters: false);
+        _metrics.FileCommitted("orders", 20, 1_024, RotationReason.Age, TimeSpan.FromMilliseconds(12), deadLetters: true);
+        _metrics.CommitFailed("orders");
+        _metrics.TableConflict("orders");
 
         var lines = Lines();
 
-        Assert.Contains("etl_pipeline_records_read_total{shard=\"shardId-000000000001\",stream=\"orders\"} 500", lines);
-        Assert.Contains("etl_pipeline_records_written_total{table=\"orders\"} 480", lines);
-        Assert.Contains("etl_pipeline_records_dead_lettered_total{reason=\"SchemaViolation\",stream=\"orders\"} 20", lines);
-        Assert.Contains("etl_pipeline_bytes_written_total{table=\"orders\"} 66560", lines);
-        Assert.Contains("etl_pipeline_files_written_total{table=\"orders\"} 2", lines);
-        Assert.Contains("etl_pipeline_rotations_total{reason=\"Age\",table=\"orders\"} 1", lines);
+        Assert.Contains("etl_pipeline_records_read_total{pipeline=\"orders\",shard=\"shardId-000000000001\"} 500", lines);
+        Assert.Contains("etl_pipeline_records_skipped_total{pipeline=\"orders\",shard=\"shardId-000000000001\"} 40", lines);
+        Assert.Contains("etl_pipeline_records_written_total{pipeline=\"orders\"} 480", lines);
+        Assert.Contains("etl_pipeline_records_dead_lettered_total{pipeline=\"orders\",reason=\"SchemaViolation\"} 20", lines);
+        Assert.Contains("etl_pipeline_bytes_written_total{output=\"data\",pipeline=\"orders\"} 65536", lines);
+        Assert.Contains("etl_pipeline_bytes_written_total{output=\"dead_letter\",pipeline=\"orders\"} 1024", lines);
+        Assert.Contains("etl_pipeline_files_written_total{output=\"data\",pipeline=\"orders\"} 1", lines);
+        Assert.Contains("etl_pipeline_files_written_total{output=\"dead_letter\",pipeline=\"orders\"} 1", lines);
+        Assert.Contains("etl_pipeline_rotations_total{pipeline=\"orders\",reason=\"Age\"} 2", lines);
+        Assert.Contains("etl_pipeline_commit_failures_total{pipeline=\"orders\"} 1", lines);
+        Assert.Contains("etl_pipeline_table_conflicts_total{pipeline=\"orders\"} 1", lines);
         Assert.Contains("# TYPE etl_pipeline_records_read_total counter", lines);
     }
 
     [Fact]
     public void Commit_duration_is_a_histogram_in_milliseconds_with_the_documented_buckets()
     {
-        _metrics.CommitCompleted("orders", TimeSpan.FromMilliseconds(42));
-        _metrics.CommitCompleted("orders", TimeSpan.FromSeconds(3));
+        _metrics.FileCommitted("orders", 1, 10, RotationReason.Rows, TimeSpan.FromMilliseconds(42), deadLetters: false);
+        _metrics.FileCommitted("orders", 1, 10, RotationReason.Rows, TimeSpan.FromSeconds(3), deadLetters: false);
 
         var lines = Lines();
 
         Assert.Contains("# TYPE etl_pipeline_commit_duration_milliseconds histogram", lines);
-        Assert.Contains("etl_pipeline_commit_duration_milliseconds_bucket{table=\"orders\",le=\"25\"} 0", lines);
-        Assert.Contains("etl_pipeline_commit_duration_milliseconds_bucket{table=\"orders\",le=\"50\"} 1", lines);
-        Assert.Contains("etl_pipeline_commit_duration_milliseconds_bucket{table=\"orders\",le=\"5000\"} 2", lines);
-        Assert.Contains("etl_pipeline_commit_duration_milliseconds_sum{table=\"orders\"} 3042", lines);
+        Assert.Contains("etl_pipeline_commit_duration_milliseconds_bucket{pipeline=\"orders\",le=\"25\"} 0", lines);
+        Assert.Contains("etl_pipeline_commit_duration_milliseconds_bucket{pipeline=\"orders\",le=\"50\"} 1", lines);
+        Assert.Contains("etl_pipeline_commit_duration_milliseconds_bucket{pipeline=\"orders\",le=\"5000\"} 2", lines);
+        Assert.Contains("etl_pipeline_commit_duration_milliseconds_sum{pipeline=\"orders\"} 3042", lines);
         Assert.Equal(
             PipelineMetrics.CommitDurationBuckets.Count + 1,
             lines.Count(l => l.StartsWith("etl_pipeline_commit_duration_milliseconds_bucket", StringComparison.Ordinal)));
@@ -73,10 +79,22 @@ public sealed class PipelineMetricsTests : IDisposable
         _metrics.ShardReleased("orders", "shardId-0");
         var after = Lines();
 
-        Assert.Contains("etl_pipeline_shard_behind_latest_milliseconds{shard=\"shardId-0\",stream=\"orders\"} 900", before);
-        Assert.Contains("etl_pipeline_shard_behind_latest_milliseconds{shard=\"shardId-1\",stream=\"orders\"} 0", before);
+        Assert.Contains("etl_pipeline_shard_behind_latest_milliseconds{pipeline=\"orders\",shard=\"shardId-0\"} 900", before);
+        Assert.Contains("etl_pipeline_shard_behind_latest_milliseconds{pipeline=\"orders\",shard=\"shardId-1\"} 0", before);
         Assert.DoesNotContain(after, l => l.Contains("shardId-0", StringComparison.Ordinal));
-        Assert.Contains("etl_pipeline_shard_behind_latest_milliseconds{shard=\"shardId-1\",stream=\"orders\"} 0", after);
+        Assert.Contains("etl_pipeline_shard_behind_latest_milliseconds{pipeline=\"orders\",shard=\"shardId-1\"} 0", after);
+    }
+
+    [Fact]
+    public void Lost_lease_is_counted_and_stops_the_shard_lag()
+    {
+        _metrics.ReportBehindLatest("orders", "shardId-7", 10);
+
+        _metrics.LeaseLost("orders", "shardId-7");
+
+        var lines = Lines();
+        Assert.Contains("etl_pipeline_leases_lost_total{pipeline=\"orders\"} 1", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("shardId-7", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -97,15 +115,24 @@ public sealed class PipelineMetricsTests : IDisposable
     }
 
     [Fact]
+    public void Buffer_memory_set_by_value_reports_the_latest_value()
+    {
+        _metrics.SetBufferMemory("sensors", 100);
+        _metrics.SetBufferMemory("sensors", 250);
+
+        Assert.Contains("etl_pipeline_buffer_memory_bytes{pipeline=\"sensors\"} 250", Lines());
+    }
+
+    [Fact]
     public void Collector_of_one_container_does_not_see_the_meter_of_another()
     {
         using var other = new ServiceCollection().AddEtlMetrics().BuildServiceProvider();
-        other.GetRequiredService<PipelineMetrics>().RecordsWritten("elsewhere", 7);
-        _metrics.RecordsWritten("here", 3);
+        other.GetRequiredService<PipelineMetrics>().CommitFailed("elsewhere");
+        _metrics.CommitFailed("here");
 
         var lines = Lines();
 
-        Assert.Contains("etl_pipeline_records_written_total{table=\"here\"} 3", lines);
+        Assert.Contains("etl_pipeline_commit_failures_total{pipeline=\"here\"} 1", lines);
         Assert.DoesNotContain(lines, l => l.Contains("elsewhere", StringComparison.Ordinal));
     }
 }

@@ -17,14 +17,14 @@ public sealed class MetricsEndpointTests
         await using var app = builder.Build();
         app.MapPrometheusMetrics();
         await app.StartAsync();
-        app.Services.GetRequiredService<PipelineMetrics>().RecordsWritten("orders", 12);
+        app.Services.GetRequiredService<PipelineMetrics>().CommitFailed("orders");
 
         using var response = await app.GetTestClient().GetAsync("/metrics");
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType?.ToString());
-        Assert.Contains("\n# TYPE etl_pipeline_records_written_total counter\netl_pipeline_records_written_total{table=\"orders\"} 12\n", "\n" + body, StringComparison.Ordinal);
+        Assert.Contains("\n# TYPE etl_pipeline_commit_failures_total counter\netl_pipeline_commit_failures_total{pipeline=\"orders\"} 1\n", "\n" + body, StringComparison.Ordinal);
     }
 
     [Fact]
