@@ -4,14 +4,25 @@ using Etl.SchemaGovernance.Registry;
 
 namespace Etl.SchemaGovernance.Tests.Registry;
 
-public sealed class FolderSchemaRegistryTests : IDisposable
+/// <summary>
+/// The behaviour every <see cref="ISchemaRegistry"/> backend must show (Glue's semantics). A backend's test class derives
+/// from this one and supplies an empty registry store.
+/// </summary>
+public abstract class SchemaRegistryContractTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly RegistryFixture _fixture = new();
 
-    private FolderSchemaRegistry Registry => _fixture.Registry;
+    /// <summary>An empty store; "sales" is created by the tests that need it.</summary>
+    protected abstract ISchemaRegistry Registry { get; }
 
-    public void Dispose() => _fixture.Dispose();
+    /// <summary>The clock reading the backend stamps versions with, when the test controls it.</summary>
+    protected virtual DateTimeOffset? ExpectedCreatedTime => null;
+
+    private async Task CreateOrdersAsync(CompatibilityMode mode, string? first = null)
+    {
+        await Registry.CreateRegistryAsync("sales", "test registry", None);
+        await Registry.CreateSchemaAsync(new CreateSchemaRequest(RegistryFixture.Orders, "JSON", mode, first ?? RegistryFixture.Object("id")), None);
+    }
 
     [Fact]
     public async Task CreateSchema_first_version_is_one_available_and_the_checkpoint()
@@ -27,13 +38,14 @@ public sealed class FolderSchemaRegistryTests : IDisposable
         Assert.Equal("JSON", created.Schema.DataFormat);
         var version = await Registry.GetSchemaVersionAsync(SchemaVersionReference.ById(created.SchemaVersionId), None);
         Assert.Equal(1, version.VersionNumber);
-        Assert.Equal(_fixture.Clock.GetUtcNow(), version.CreatedTime);
+        Assert.Equal(ExpectedCreatedTime ?? version.CreatedTime, version.CreatedTime);
+        Assert.NotEqual(default, version.CreatedTime);
     }
 
     [Fact]
     public async Task RegisterSchemaVersion_compatible_versions_are_numbered_consecutively_with_distinct_ids()
     {
-        await _fixture.CreateOrdersAsync(CompatibilityMode.Backward);
+        await CreateOrdersAsync(CompatibilityMode.Backward);
 
         var v2 = await Registry.RegisterSchemaVersionAsync(RegistryFixture.Orders, RegistryFixture.Object(), None);
         var v3 = await Registry.RegisterSchemaVersionAsync(RegistryFixture.Orders, "{\"type\":[\"object\",\"null\"]}", None);
@@ -48,7 +60,7 @@ public sealed class FolderSchemaRegistryTests : IDisposable
     [Fact]
     public async Task RegisterSchemaVersion_same_definition_reformatted_returns_existing_version()
     {
-        await _fixture.CreateOrdersAsync(CompatibilityMode.Backward, "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}}}");
+        await CreateOrdersAsync(CompatibilityMode.Backward, "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}}}");
 
         var again = await Registry.RegisterSchemaVersionAsync(RegistryFixture.Orders,
             "{\n  \"properties\": { \"id\": { \"type\": \"string\" } },\n  \"type\": \"object\"\n}", None);
@@ -62,7 +74,7 @@ public sealed class FolderSchemaRegistryTests : IDisposable
     [Fact]
     public async Task RegisterSchemaVersion_incompatible_is_recorded_as_failure_with_issues()
     {
-        await _fixture.CreateOrdersAsync(CompatibilityMode.Backward, "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"number\"}}}");
+        await CreateOrdersAsync(CompatibilityMode.Backward, "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"number\"}}}");
 
         var failed = await Registry.RegisterSchemaVersionAsync(RegistryFixture.Orders,
             "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}}}", None);
@@ -81,7 +93,7 @@ public sealed class FolderSchemaRegistryTests : IDisposable
     [Fact]
     public async Task RegisterSchemaVersion_after_failure_checks_against_latest_available_and_takes_next_number()
     {
-        await _fixture.CreateOrdersAsync(CompatibilityMode.Backward, "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"number\"}}}");
+        await CreateOrdersAsync(CompatibilityMode.Backward, "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"number\"}}}");
         await Registry.RegisterSchemaVersionAsync(RegistryFixture.Orders, "{\"type\":\"string\"}", None);
 
         var next = await Registry.RegisterSchemaVersionAsync(RegistryFixture.Orders, "{\"type\":\"object\"}", None);
@@ -93,7 +105,7 @@ public sealed class FolderSchemaRegistryTests : IDisposable
     [Fact]
     public async Task RegisterSchemaVersion_disabled_second_version_is_refused()
     {
-        await _fixture.CreateOrdersAsync(CompatibilityMode.Disabled);
+        await CreateOrdersAsync(CompatibilityMode.Disabled);
 
         var error = await Assert.ThrowsAsync<SchemaRegistryException>(() =>
             Registry.RegisterSchemaVersionAsync(RegistryFixture.Orders, RegistryFixture.Object("id", "x"), None));
@@ -106,7 +118,7 @@ public sealed class FolderSchemaRegistryTests : IDisposable
     [Fact]
     public async Task RegisterSchemaVersion_backward_all_after_checkpoint_moved_ignores_older_versions()
     {
-        await _fixture.CreateOrdersAsync(CompatibilityMode.None, "{\"type\":\"integer\"}");
+        await CreateOrdersAsync(CompatibilityMode.None, "{\"type\":\"integer\"}");
         await Registry.RegisterSchemaVersionAsync(RegistryFixture.Orders, "{\"type\":\"string\"}", None);
         await Registry.UpdateSchemaAsync(new UpdateSchemaRequest(RegistryFixture.Orders, CompatibilityMode.BackwardAll, 2), None);
 
@@ -122,7 +134,7 @@ public sealed class FolderSchemaRegistryTests : IDisposable
     [Fact]
     public async Task UpdateSchema_mode_without_checkpoint_is_invalid()
     {
-        await _fixture.CreateOrdersAsync(CompatibilityMode.Backward);
+        await CreateOrdersAsync(CompatibilityMode.Backward);
 
         var error = await Assert.ThrowsAsync<SchemaRegistryException>(() =>
             Registry.UpdateSchemaAsync(new UpdateSchemaRequest(RegistryFixture.Orders, CompatibilityMode.Full), None));
@@ -133,7 +145,7 @@ public sealed class FolderSchemaRegistryTests : IDisposable
     [Fact]
     public async Task UpdateSchema_checkpoint_on_failed_version_is_invalid()
     {
-        await _fixture.CreateOrdersAsync(CompatibilityMode.Backward, "{\"type\":\"number\"}");
+        await CreateOrdersAsync(CompatibilityMode.Backward, "{\"type\":\"number\"}");
         await Registry.RegisterSchemaVersionAsync(RegistryFixture.Orders, "{\"type\":\"integer\"}", None);
 
         var error = await Assert.ThrowsAsync<SchemaRegistryException>(() =>
@@ -145,7 +157,7 @@ public sealed class FolderSchemaRegistryTests : IDisposable
     [Fact]
     public async Task PutSchemaVersionMetadata_eleventh_pair_exceeds_limit()
     {
-        await _fixture.CreateOrdersAsync(CompatibilityMode.Backward);
+        await CreateOrdersAsync(CompatibilityMode.Backward);
         var v1 = SchemaVersionReference.ByNumber(RegistryFixture.Orders, 1);
         for (var i = 0; i < SchemaRegistryLimits.MaxMetadataPairsPerVersion; i++)
         {
@@ -162,7 +174,7 @@ public sealed class FolderSchemaRegistryTests : IDisposable
     [Fact]
     public async Task PutSchemaVersionMetadata_duplicate_pair_already_exists_and_remove_deletes_it()
     {
-        await _fixture.CreateOrdersAsync(CompatibilityMode.Backward);
+        await CreateOrdersAsync(CompatibilityMode.Backward);
         var latest = SchemaVersionReference.Latest(RegistryFixture.Orders);
         var put = await Registry.PutSchemaVersionMetadataAsync(latest, "source", "kinesis", None);
         await Registry.PutSchemaVersionMetadataAsync(latest, "stage", "prod", None);
@@ -182,7 +194,7 @@ public sealed class FolderSchemaRegistryTests : IDisposable
     [Fact]
     public async Task DeleteSchemaVersions_keeps_first_and_checkpoint_and_never_reuses_numbers()
     {
-        await _fixture.CreateOrdersAsync(CompatibilityMode.None);
+        await CreateOrdersAsync(CompatibilityMode.None);
         for (var i = 0; i < 3; i++)
         {
             await Registry.RegisterSchemaVersionAsync(RegistryFixture.Orders, RegistryFixture.Object("f" + i), None);
@@ -203,7 +215,7 @@ public sealed class FolderSchemaRegistryTests : IDisposable
     [Fact]
     public async Task GetSchemaByDefinition_unknown_definition_is_not_found_with_glue_message()
     {
-        await _fixture.CreateOrdersAsync(CompatibilityMode.Backward);
+        await CreateOrdersAsync(CompatibilityMode.Backward);
 
         var error = await Assert.ThrowsAsync<SchemaRegistryException>(() =>
             Registry.GetSchemaByDefinitionAsync(RegistryFixture.Orders, "{\"type\":\"null\"}", None));
@@ -230,7 +242,7 @@ public sealed class FolderSchemaRegistryTests : IDisposable
     [Fact]
     public async Task CreateRegistry_and_CreateSchema_twice_already_exist()
     {
-        await _fixture.CreateOrdersAsync(CompatibilityMode.Backward);
+        await CreateOrdersAsync(CompatibilityMode.Backward);
 
         var registry = await Assert.ThrowsAsync<SchemaRegistryException>(() => Registry.CreateRegistryAsync("sales", null, None));
         var schema = await Assert.ThrowsAsync<SchemaRegistryException>(() =>
@@ -261,7 +273,7 @@ public sealed class FolderSchemaRegistryTests : IDisposable
     [Fact]
     public async Task RegisterSchemaVersion_failed_definition_is_checked_again_after_mode_change()
     {
-        await _fixture.CreateOrdersAsync(CompatibilityMode.Backward, "{\"type\":\"number\"}");
+        await CreateOrdersAsync(CompatibilityMode.Backward, "{\"type\":\"number\"}");
         var failed = await Registry.RegisterSchemaVersionAsync(RegistryFixture.Orders, "{\"type\":\"integer\"}", None);
         await Registry.UpdateSchemaAsync(new UpdateSchemaRequest(RegistryFixture.Orders, CompatibilityMode.None, 1), None);
 
@@ -276,7 +288,7 @@ public sealed class FolderSchemaRegistryTests : IDisposable
     [Fact]
     public async Task UpdateSchema_description_only_keeps_mode_and_checkpoint()
     {
-        await _fixture.CreateOrdersAsync(CompatibilityMode.FullAll);
+        await CreateOrdersAsync(CompatibilityMode.FullAll);
 
         var updated = await Registry.UpdateSchemaAsync(new UpdateSchemaRequest(RegistryFixture.Orders, Description: "orders v2"), None);
 
