@@ -28,7 +28,7 @@ public class SnappyCodecBenchmark
         {
             "timestamps" => MemoryMarshal.AsBytes(Enumerable.Range(0, size / 8).Select(i => 1_795_000_000_000L + (i * 2L) + random.Next(2)).ToArray().AsSpan()).ToArray(),
             "indices" => Enumerable.Range(0, size).Select(_ => (byte)random.Next(256)).Select((b, i) => i % 3 == 0 ? b : (byte)(b & 0x1F)).ToArray(),
-            _ => Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, size / 16).Select(_ => $"SN-{random.Next(5000):D6}-X|"))).AsSpan(0, size).ToArray(),
+            _ => Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, (size / 12) + 1).Select(_ => $"SN-{random.Next(5000):D6}-X|"))).AsSpan(0, size).ToArray(),
         };
         _output = new byte[SnappyBlock.MaxCompressedLength(_page.Length)];
         Console.WriteLine($"// {Page}: ours {SnappyBlock.Compress(_page, _output)} bytes, IronSnappy {IronSnappy.Snappy.Encode(_page).Length} bytes");

@@ -42,14 +42,15 @@ public sealed class DuckDbWrittenFileTests
     }
 
     [Theory]
-    [InlineData("SNAPPY")]
-    [InlineData("GZIP")]
-    [InlineData("UNCOMPRESSED")]
-    public async Task ReadAllRows_duckdb_file_values_match(string codec)
+    [InlineData("SNAPPY", "V1")]
+    [InlineData("GZIP", "V1")]
+    [InlineData("UNCOMPRESSED", "V1")]
+    [InlineData("SNAPPY", "V2")]
+    public async Task ReadAllRows_duckdb_file_values_match(string codec, string version)
     {
         using var dir = new TempDirectory();
-        var path = dir.File($"duck-{codec}.parquet");
-        await DuckDb.QueryAsync($"COPY ({Select}) TO {DuckDb.Quote(path)} (FORMAT parquet, COMPRESSION {codec}, ROW_GROUP_SIZE 1024)");
+        var path = dir.File($"duck-{codec}-{version}.parquet");
+        await DuckDb.QueryAsync($"COPY ({Select}) TO {DuckDb.Quote(path)} (FORMAT parquet, COMPRESSION {codec}, ROW_GROUP_SIZE 1024, PARQUET_VERSION {version})");
 
         using var reader = ParquetReader.Open(path);
         Assert.Equal(Rows, reader.RowCount);

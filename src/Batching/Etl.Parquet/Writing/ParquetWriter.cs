@@ -77,7 +77,19 @@ public sealed class ParquetWriter : IDisposable, IAsyncDisposable
     public int RowGroupCount => _footer.RowGroups.Count;
 
     /// <summary>Uncompressed bytes buffered in the open row group.</summary>
-    public long BufferedBytes => _buffers.Sum(b => b.ValueBytes);
+    public long BufferedBytes
+    {
+        get
+        {
+            long total = 0;
+            foreach (var buffer in _buffers)
+            {
+                total += buffer.ValueBytes;
+            }
+
+            return total;
+        }
+    }
 
     /// <summary>The buffer of a leaf by dotted path, typed (e.g. <c>Column&lt;Int64ColumnBuffer&gt;("id")</c>).</summary>
     public T Column<T>(string dottedPath)
