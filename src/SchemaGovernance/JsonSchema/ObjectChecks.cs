@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -96,26 +97,10 @@ internal sealed class ObjectChecks
 
             if (declared && Patterns.Length == 0)
             {
-                // The common case: one schema for this value, converted in the same pass. A scalar leaves the
-                // reader on its token, so only containers need a copy to be read again by the converter.
-                var slot = conversion?.Columns[index];
-                var valueStart = slot is not null && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray
-                    ? reader
-                    : default;
-                if (!Known[index].Schema!.Validate(ref reader, ref state))
+                // The common case: one schema for this value, converted in the same pass.
+                if (!ValidateDeclared(ref reader, ref state, index, conversion, row))
                 {
-                    return state.FailAt(Known[index].Name);
-                }
-
-                if (slot is not null)
-                {
-                    var ok = reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray
-                        ? slot.Reader.TryRead(ref valueStart, ref state, out row![slot.Index])
-                        : slot.Reader.TryRead(ref reader, ref state, out row![slot.Index]);
-                    if (!ok)
-                    {
-                        return state.FailAt(Known[index].Name);
-                    }
+                    return false;
                 }
 
                 continue;
@@ -180,6 +165,45 @@ internal sealed class ObjectChecks
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A member with only a <c>properties</c> schema. A scalar leaves the reader on its token, so the converter reads
+    /// it there; only a container needs a copy to be read again.
+    /// </summary>
+    private bool ValidateDeclared(ref Utf8JsonReader reader, ref ValidationState state, int index, StructConversion? conversion, object?[]? row)
+    {
+        var property = Known[index];
+        var slot = conversion?.Columns[index];
+        if (slot is { ReaderValidatesStrings: true } && reader.TokenType == JsonTokenType.String)
+        {
+            return slot.Reader.TryRead(ref reader, ref state, out row![slot.Index]) || state.FailAt(property.Name);
+        }
+
+        if (slot is not null && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            return ValidateAndConvertContainer(ref reader, ref state, property, slot, row!);
+        }
+
+        if (!property.Schema!.Validate(ref reader, ref state))
+        {
+            return state.FailAt(property.Name);
+        }
+
+        return slot is null || slot.Reader.TryRead(ref reader, ref state, out row![slot.Index]) || state.FailAt(property.Name);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool ValidateAndConvertContainer(
+        ref Utf8JsonReader reader, ref ValidationState state, ObjectProperty property, ColumnSlot slot, object?[] row)
+    {
+        var valueStart = reader;
+        if (!property.Schema!.Validate(ref reader, ref state))
+        {
+            return state.FailAt(property.Name);
+        }
+
+        return slot.Reader.TryRead(ref valueStart, ref state, out row[slot.Index]) || state.FailAt(property.Name);
     }
 
     /// <summary>A member that patternProperties or additionalProperties apply to (possibly besides properties).</summary>

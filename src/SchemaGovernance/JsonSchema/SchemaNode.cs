@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Etl.SchemaGovernance.Mapping;
 
@@ -93,14 +94,9 @@ internal sealed class SchemaNode
                 : false;
         }
 
-        var inPlace = InPlace;
-        for (var i = 0; i < inPlace.Length; i++)
+        if (InPlace.Length > 0 && !CheckInPlace(ref reader, ref state))
         {
-            var copy = reader;
-            if (!inPlace[i].Check(ref copy, ref state))
-            {
-                return false;
-            }
+            return false;
         }
 
         switch (token)
@@ -128,6 +124,23 @@ internal sealed class SchemaNode
             default:
                 return true;
         }
+    }
+
+    /// <summary>Kept out of <see cref="Validate(ref Utf8JsonReader, ref ValidationState)"/> so the common path has no reader copy to initialise.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool CheckInPlace(ref Utf8JsonReader reader, ref ValidationState state)
+    {
+        var inPlace = InPlace;
+        for (var i = 0; i < inPlace.Length; i++)
+        {
+            var copy = reader;
+            if (!inPlace[i].Check(ref copy, ref state))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     internal static bool TypeMatches(ref Utf8JsonReader reader, JsonTokenType token, JsonTypes types) => token switch

@@ -148,7 +148,7 @@ internal sealed class JsonSchemaMapper
         {
             var mapped = Map(shape.Known[i].Schema!);
             fields.Add(new ColumnField(names[i], mapped.Type, mapped.Nullable || !required.Contains(i)));
-            slots[i] = new ColumnSlot(i, mapped.Reader);
+            slots[i] = new ColumnSlot(i, mapped.Reader, ReaderValidatesStrings(shape.Known[i].Schema!, mapped.Reader));
         }
 
         return (fields, new StructConversion(slots, declared.Count));
@@ -222,6 +222,17 @@ internal sealed class JsonSchemaMapper
         }
 
         return node.Number is not null ? JsonTypes.Number : JsonTypes.None;
+    }
+
+    /// <summary>A plain <c>{"type": "string", "format": "date-time"}</c> (or date): the temporal reader is the whole check.</summary>
+    private static bool ReaderValidatesStrings(SchemaNode property, ValueReader reader)
+    {
+        var node = property.Resolved;
+        return reader is TemporalReader temporal
+            && node.BooleanSchema is null && node.Ref is null && node.InPlace.Length == 0
+            && (node.Types & ~JsonTypes.Null) == JsonTypes.String
+            && node.String is { MinLength: null, MaxLength: null, Pattern: null, Format: { } format }
+            && format.Name == (temporal.DateOnlyValues ? "date" : "date-time");
     }
 
     private static bool IsSingle(JsonTypes types) => (types & (types - 1)) == 0;

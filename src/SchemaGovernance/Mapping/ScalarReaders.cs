@@ -20,7 +20,7 @@ internal sealed class Int64Reader : ValueReader
 
         if (reader.TryGetInt64(out var n))
         {
-            value = n;
+            value = Boxes.Int64(n);
             return true;
         }
 
@@ -118,6 +118,13 @@ internal sealed class TemporalReader : ValueReader
 
     public bool DateOnlyValues { get; }
 
+    /// <summary>A string that is not a valid date or date-time violates the schema's format (not just the column).</summary>
+    private static bool FormatFailed(ref ValidationState state, string format, out object? value)
+    {
+        value = null;
+        return state.Fail("format", $"is not a valid {format}");
+    }
+
     public override bool TryRead(ref Utf8JsonReader reader, ref ValidationState state, out object? value)
     {
         if (reader.TokenType != JsonTokenType.String)
@@ -140,7 +147,7 @@ internal sealed class TemporalReader : ValueReader
                     return true;
                 }
 
-                return ConversionFailed(ref state, "expected an RFC 3339 full-date", out value);
+                return FormatFailed(ref state, "full-date", out value);
             }
 
             if (Rfc3339.TryParseDateTime(text, out var instant))
@@ -149,7 +156,7 @@ internal sealed class TemporalReader : ValueReader
                 return true;
             }
 
-            return ConversionFailed(ref state, "expected an RFC 3339 date-time", out value);
+            return FormatFailed(ref state, "date-time", out value);
         }
         finally
         {

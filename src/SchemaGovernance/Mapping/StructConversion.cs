@@ -9,5 +9,9 @@ internal sealed class StructConversion(ColumnSlot?[] columns, int fieldCount)
     public int FieldCount { get; } = fieldCount;
 }
 
-/// <summary>A struct field (or top-level column) index and the reader that produces its value.</summary>
-internal sealed record ColumnSlot(int Index, ValueReader Reader);
+/// <summary>
+/// A struct field (or top-level column) index and the reader that produces its value. When
+/// <paramref name="ReaderValidatesStrings"/> is set, the property's schema checks nothing on a string beyond what the
+/// reader itself enforces (a date or date-time format), so a string value is parsed once instead of twice.
+/// </summary>
+internal sealed record ColumnSlot(int Index, ValueReader Reader, bool ReaderValidatesStrings = false);
