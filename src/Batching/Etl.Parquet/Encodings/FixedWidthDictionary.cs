@@ -16,6 +16,8 @@ internal sealed class FixedWidthDictionary<T>
     private T[] _uniques = new T[256];
     private int _count;
     private int _shift = 64 - 10;
+    private int[] _dense = [];
+    private bool _slotsUsed;
 
     public int Count => _count;
 
@@ -26,6 +28,7 @@ internal sealed class FixedWidthDictionary<T>
     public bool TryBuild(ReadOnlySpan<T> values, Span<int> indices, int maxBytes)
     {
         Reset();
+        _slotsUsed = true;
         var maxEntries = maxBytes / Unsafe.SizeOf<T>();
         var keys = _keys;
         var slots = _slots;
@@ -84,16 +87,71 @@ internal sealed class FixedWidthDictionary<T>
         return true;
     }
 
+    /// <summary>
+    /// The same as <see cref="TryBuild"/> for integers whose range (<paramref name="max"/> - <paramref name="min"/>)
+    /// is small: a direct lookup table indexed by value - min replaces hashing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryBuildDense(ReadOnlySpan<T> values, Span<int> indices, int maxBytes, long min, int range)
+    {
+        Reset();
+        var maxEntries = maxBytes / Unsafe.SizeOf<T>();
+        if (_dense.Length < range + 1)
+        {
+            _dense = new int[range + 1];
+        }
+        else
+        {
+            _dense.AsSpan(0, range + 1).Clear();
+        }
+
+        var dense = _dense;
+        var count = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var value = values[i];
+            var signed = Unsafe.SizeOf<T>() == 8 ? Unsafe.As<T, long>(ref value) : Unsafe.As<T, int>(ref value);
+            var offset = (int)(signed - min);
+
+            var slot = dense[offset];
+            if (slot == 0)
+            {
+                if (count >= maxEntries)
+                {
+                    _count = count;
+                    return false;
+                }
+
+                if (count == _uniques.Length)
+                {
+                    Array.Resize(ref _uniques, _uniques.Length * 2);
+                }
+
+                _uniques[count] = value;
+                dense[offset] = ++count;
+                indices[i] = count - 1;
+            }
+            else
+            {
+                indices[i] = slot - 1;
+            }
+        }
+
+        _count = count;
+        return true;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Bits(T value) => Unsafe.SizeOf<T>() == 8 ? Unsafe.As<T, ulong>(ref value) : Unsafe.As<T, uint>(ref value);
 
     private void Reset()
     {
-        if (_count > 0)
+        if (_count > 0 && _slotsUsed)
         {
             Array.Clear(_slots);
         }
 
+        _slotsUsed = false;
         _count = 0;
     }
 

@@ -11,20 +11,30 @@ namespace Etl.Parquet.Encodings;
 /// </summary>
 internal static class StatisticsCalculator
 {
+    public static void Int32(ReadOnlySpan<int> values, StatisticsInfo stats) => Int32(values, stats, out _, out _);
+
+    /// <summary>Sets the bounds and returns them (the dictionary uses the range).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Int32(ReadOnlySpan<int> values, StatisticsInfo stats)
+    public static void Int32(ReadOnlySpan<int> values, StatisticsInfo stats, out int min, out int max)
     {
+        min = int.MaxValue;
+        max = int.MinValue;
         if (values.IsEmpty)
         {
             return;
         }
 
-        var min = int.MaxValue;
-        var max = int.MinValue;
         foreach (var v in values)
         {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
+            if (v < min)
+            {
+                min = v;
+            }
+
+            if (v > max)
+            {
+                max = v;
+            }
         }
 
         stats.MinValue = new byte[4];
@@ -33,20 +43,30 @@ internal static class StatisticsCalculator
         BinaryPrimitives.WriteInt32LittleEndian(stats.MaxValue, max);
     }
 
+    public static void Int64(ReadOnlySpan<long> values, StatisticsInfo stats) => Int64(values, stats, out _, out _);
+
+    /// <summary>Sets the bounds and returns them (the dictionary uses the range).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Int64(ReadOnlySpan<long> values, StatisticsInfo stats)
+    public static void Int64(ReadOnlySpan<long> values, StatisticsInfo stats, out long min, out long max)
     {
+        min = long.MaxValue;
+        max = long.MinValue;
         if (values.IsEmpty)
         {
             return;
         }
 
-        var min = long.MaxValue;
-        var max = long.MinValue;
         foreach (var v in values)
         {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
+            if (v < min)
+            {
+                min = v;
+            }
+
+            if (v > max)
+            {
+                max = v;
+            }
         }
 
         stats.MinValue = new byte[8];

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Numerics;
 using Etl.Parquet.Columns;
 using Etl.Parquet.Compression;
 using Etl.Parquet.Encodings;
@@ -25,7 +24,12 @@ internal sealed class ColumnChunkEncoder : IDisposable
     private readonly FixedWidthDictionary<float> _floatDictionary = new();
     private readonly FixedWidthDictionary<double> _doubleDictionary = new();
     private readonly ByteArrayDictionary _bytesDictionary = new();
+    private const int DenseRange = 1 << 16;
     private int[] _indices = [];
+    private long _int32Min;
+    private long _int32Max;
+    private long _int64Min;
+    private long _int64Max;
 
     public ColumnChunkEncoder(ParquetWriterOptions options)
     {
@@ -54,6 +58,12 @@ internal sealed class ColumnChunkEncoder : IDisposable
         }
 
         var start = output.Length;
+        if (buffer is not ByteArrayColumnBuffer)
+        {
+            // Byte-array bounds come from the dictionary entries when there is one (fewer comparisons).
+            Statistics(buffer, chunk.Statistics);
+        }
+
         var dictionaryBitWidth = TryDictionary(buffer, chunk.Statistics, output, out var dictionaryUncompressed);
         if (dictionaryBitWidth > 0)
         {
@@ -62,7 +72,11 @@ internal sealed class ColumnChunkEncoder : IDisposable
         }
         else
         {
-            Statistics(buffer, chunk.Statistics);
+            if (buffer is ByteArrayColumnBuffer)
+            {
+                Statistics(buffer, chunk.Statistics);
+            }
+
             chunk.Encodings = [ParquetEncoding.Plain, ParquetEncoding.Rle];
         }
 
@@ -91,24 +105,22 @@ internal sealed class ColumnChunkEncoder : IDisposable
         switch (buffer)
         {
             case Int32ColumnBuffer b:
-                if (!_int32Dictionary.TryBuild(b.Values, indices, limit) || !PaysOff(_int32Dictionary.Count * 4L, b.ValueBytes, valueCount, _int32Dictionary.Count))
+                if (!Build(_int32Dictionary, b.Values, indices, limit, _int32Min, _int32Max) || !PaysOff(_int32Dictionary.Count * 4L, b.ValueBytes, valueCount, _int32Dictionary.Count))
                 {
                     return 0;
                 }
 
                 count = _int32Dictionary.Count;
                 PlainEncoder.Fixed(_int32Dictionary.Uniques, _page);
-                StatisticsCalculator.Int32(_int32Dictionary.Uniques, stats);
                 break;
             case Int64ColumnBuffer b:
-                if (!_int64Dictionary.TryBuild(b.Values, indices, limit) || !PaysOff(_int64Dictionary.Count * 8L, b.ValueBytes, valueCount, _int64Dictionary.Count))
+                if (!Build(_int64Dictionary, b.Values, indices, limit, _int64Min, _int64Max) || !PaysOff(_int64Dictionary.Count * 8L, b.ValueBytes, valueCount, _int64Dictionary.Count))
                 {
                     return 0;
                 }
 
                 count = _int64Dictionary.Count;
                 PlainEncoder.Fixed(_int64Dictionary.Uniques, _page);
-                StatisticsCalculator.Int64(_int64Dictionary.Uniques, stats);
                 break;
             case FloatColumnBuffer b:
                 if (!_floatDictionary.TryBuild(b.Values, indices, limit) || !PaysOff(_floatDictionary.Count * 4L, b.ValueBytes, valueCount, _floatDictionary.Count))
@@ -118,8 +130,6 @@ internal sealed class ColumnChunkEncoder : IDisposable
 
                 count = _floatDictionary.Count;
                 PlainEncoder.Fixed(_floatDictionary.Uniques, _page);
-                StatisticsCalculator.Float(_floatDictionary.Uniques, stats);
-                CountNans(b.Values, stats);
                 break;
             case DoubleColumnBuffer b:
                 if (!_doubleDictionary.TryBuild(b.Values, indices, limit) || !PaysOff(_doubleDictionary.Count * 8L, b.ValueBytes, valueCount, _doubleDictionary.Count))
@@ -129,8 +139,6 @@ internal sealed class ColumnChunkEncoder : IDisposable
 
                 count = _doubleDictionary.Count;
                 PlainEncoder.Fixed(_doubleDictionary.Uniques, _page);
-                StatisticsCalculator.Double(_doubleDictionary.Uniques, stats);
-                CountNans(b.Values, stats);
                 break;
             case ByteArrayColumnBuffer b:
                 var isFixed = b.Column.PhysicalType == PhysicalType.FixedLenByteArray;
@@ -159,19 +167,14 @@ internal sealed class ColumnChunkEncoder : IDisposable
         return dictionaryBytes + indexBytes < plainBytes;
     }
 
-    private static void CountNans<T>(ReadOnlySpan<T> values, StatisticsInfo stats)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Integers whose range fits a lookup table are mapped without hashing.</summary>
+    private static bool Build<T>(FixedWidthDictionary<T> dictionary, ReadOnlySpan<T> values, Span<int> indices, int limit, long min, long max)
+        where T : unmanaged
     {
-        long nans = 0;
-        foreach (var v in values)
-        {
-            if (T.IsNaN(v))
-            {
-                nans++;
-            }
-        }
-
-        stats.NanCount = nans;
+        var range = (Int128)max - min;
+        return range >= 0 && range < DenseRange
+            ? dictionary.TryBuildDense(values, indices, limit, min, (int)range)
+            : dictionary.TryBuild(values, indices, limit);
     }
 
     private static bool IsSignedBytes(ParquetColumn column) => column.Field.Type == ParquetColumnType.Decimal;
@@ -184,10 +187,11 @@ internal sealed class ColumnChunkEncoder : IDisposable
                 StatisticsCalculator.Boolean(b.Values, stats);
                 break;
             case Int32ColumnBuffer b:
-                StatisticsCalculator.Int32(b.Values, stats);
+                StatisticsCalculator.Int32(b.Values, stats, out var min32, out var max32);
+                (_int32Min, _int32Max) = (min32, max32);
                 break;
             case Int64ColumnBuffer b:
-                StatisticsCalculator.Int64(b.Values, stats);
+                StatisticsCalculator.Int64(b.Values, stats, out _int64Min, out _int64Max);
                 break;
             case FloatColumnBuffer b:
                 StatisticsCalculator.Float(b.Values, stats);
