@@ -10,9 +10,25 @@ namespace Etl.Batching.Tests.Storage.S3;
 internal sealed class RecordingHttpClientFactory : HttpClientFactory
 {
     private readonly List<string> _requests = [];
+    private readonly List<RecordedRequest> _recorded = [];
 
     /// <summary>Return (status, S3 error code) to fail the request; null to send it.</summary>
     public Func<HttpRequestMessage, int, (HttpStatusCode Status, string Code)?> Fail { get; set; } = (_, _) => null;
+
+    /// <summary>Answer the request without sending it (null: send it).</summary>
+    public Func<HttpRequestMessage, HttpResponseMessage?> Answer { get; set; } = _ => null;
+
+    /// <summary>Every request with its headers and (for requests with content) its body as text.</summary>
+    public IReadOnlyList<RecordedRequest> Recorded
+    {
+        get
+        {
+            lock (_requests)
+            {
+                return [.. _recorded];
+            }
+        }
+    }
 
     public IReadOnlyList<string> Requests
     {
@@ -31,11 +47,16 @@ internal sealed class RecordingHttpClientFactory : HttpClientFactory
 
     public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
 
-    private int Record(HttpRequestMessage request)
+    private async Task<int> RecordAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
+            .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+        var body = request.Method == HttpMethod.Post && request.Content is not null ? await request.Content.ReadAsStringAsync(cancellationToken) : null;
         lock (_requests)
         {
-            _requests.Add($"{request.Method} {request.RequestUri!.PathAndQuery}");
+            var line = $"{request.Method} {request.RequestUri!.PathAndQuery}";
+            _requests.Add(line);
+            _recorded.Add(new RecordedRequest(line, headers, body));
             return _requests.Count;
         }
     }
@@ -44,7 +65,18 @@ internal sealed class RecordingHttpClientFactory : HttpClientFactory
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var n = owner.Record(request);
+            var n = await owner.RecordAsync(request, cancellationToken);
+            if (owner.Answer(request) is { } answer)
+            {
+                if (request.Content is not null)
+                {
+                    await request.Content.ReadAsByteArrayAsync(cancellationToken);
+                }
+
+                answer.RequestMessage = request;
+                return answer;
+            }
+
             if (owner.Fail(request, n) is { } failure)
             {
                 if (request.Content is not null)
@@ -66,3 +98,6 @@ internal sealed class RecordingHttpClientFactory : HttpClientFactory
         }
     }
 }
+
+/// <summary>One request as sent: method and path, headers, body text (POST only).</summary>
+internal sealed record RecordedRequest(string Line, IReadOnlyDictionary<string, string> Headers, string? Body);

@@ -105,6 +105,33 @@ public sealed class S3ObjectStoreTests(S3rverFixture s3) : IClassFixture<S3rverF
     }
 
     [Fact]
+    public async Task Put_large_object_on_an_aws_endpoint_sends_crc32_per_part_and_in_the_completion()
+    {
+        var http = new RecordingHttpClientFactory { Answer = AwsLikeMultipart };
+        var local = s3.Options("aws-style", partSize: 5 * MiB, threshold: 5 * MiB);
+        using var store = new S3ObjectStore(
+            new S3ObjectStoreOptions
+            {
+                Bucket = local.Bucket, Prefix = local.Prefix, Endpoint = local.Endpoint, Credentials = local.Credentials,
+                PartSize = local.PartSize, MultipartThreshold = local.MultipartThreshold, LocalEndpointCompatibility = false,
+            },
+            http);
+
+        await store.PutAsync("c.bin", new MemoryStream(Bytes(11 * MiB, seed: 14)), default);
+
+        var recorded = http.Recorded;
+        var initiate = Assert.Single(recorded, r => r.Line.Contains("?uploads", StringComparison.Ordinal));
+        Assert.Equal("CRC32", initiate.Headers["x-amz-checksum-algorithm"]);
+        var parts = recorded.Where(r => r.Line.Contains("partNumber=", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, parts.Count);
+        Assert.All(parts, p => Assert.True(
+            p.Headers.ContainsKey("x-amz-checksum-crc32") || (p.Headers.TryGetValue("x-amz-trailer", out var t) && t == "x-amz-checksum-crc32"),
+            "part without a CRC32 checksum: " + string.Join(", ", p.Headers.Keys)));
+        var complete = Assert.Single(recorded, r => r.Line.StartsWith("POST", StringComparison.Ordinal) && r.Line.Contains("uploadId=", StringComparison.Ordinal));
+        Assert.True(complete.Body!.Split("<ChecksumCRC32>3q2+7w==</ChecksumCRC32>").Length - 1 == 3, complete.Body);
+    }
+
+    [Fact]
     public async Task PutIfAbsent_second_write_returns_false_and_keeps_the_first_body()
     {
         using var store = new S3ObjectStore(s3.Options("create-only"));
@@ -237,6 +264,34 @@ public sealed class S3ObjectStoreTests(S3rverFixture s3) : IClassFixture<S3rverF
 
         Assert.Contains("S3ObjectStoreOptions." + setting, e.Message, StringComparison.Ordinal);
     }
+
+    // Answers the multipart calls as S3 does, with a CRC32 per part, without sending them.
+    private static HttpResponseMessage? AwsLikeMultipart(HttpRequestMessage request)
+    {
+        var query = request.RequestUri!.Query;
+        if (request.Method == HttpMethod.Post && query.Contains("uploads", StringComparison.Ordinal))
+        {
+            return Xml("<InitiateMultipartUploadResult><Bucket>store-tests</Bucket><Key>aws-style/c.bin</Key><UploadId>u-1</UploadId></InitiateMultipartUploadResult>");
+        }
+
+        if (request.Method == HttpMethod.Put && query.Contains("partNumber=", StringComparison.Ordinal))
+        {
+            var response = Xml(string.Empty);
+            response.Headers.ETag = new System.Net.Http.Headers.EntityTagHeaderValue("\"etag\"");
+            response.Headers.Add("x-amz-checksum-crc32", "3q2+7w==");
+            return response;
+        }
+
+        if (request.Method == HttpMethod.Post && query.Contains("uploadId=", StringComparison.Ordinal))
+        {
+            return Xml("<CompleteMultipartUploadResult><Bucket>store-tests</Bucket><Key>aws-style/c.bin</Key><ETag>\"e-3\"</ETag></CompleteMultipartUploadResult>");
+        }
+
+        return null;
+    }
+
+    private static HttpResponseMessage Xml(string body) =>
+        new(HttpStatusCode.OK) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/xml") };
 
     private static byte[] Bytes(int length, int seed)
     {

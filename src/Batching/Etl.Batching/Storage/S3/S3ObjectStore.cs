@@ -11,7 +11,7 @@ namespace Etl.Batching.Storage.S3;
 /// <see cref="IObjectStore"/> over S3 (AWSSDK.S3). Objects up to <see cref="S3ObjectStoreOptions.MultipartThreshold"/>
 /// go in a single PUT; larger ones in a multipart upload of <see cref="S3ObjectStoreOptions.PartSize"/> parts, aborted
 /// if any step fails, so a failed write leaves no object and no dangling parts. Every request body carries a
-/// Content-MD5 that S3 verifies. Create-only writes use <c>If-None-Match: *</c> where the endpoint supports it.
+/// Content-MD5 that S3 verifies, and on AWS a CRC32 checksum stored with the object (per part for multipart uploads). Create-only writes use <c>If-None-Match: *</c> where the endpoint supports it.
 /// Requests are retried by the SDK (standard mode, exponential backoff with jitter); what is left is thrown as
 /// <see cref="AmazonS3Exception"/> for the pipeline to retry.
 /// </summary>
@@ -151,8 +151,13 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
 
     private async Task<bool> PutMultipartAsync(string key, byte[] head, Stream rest, bool createOnly, CancellationToken cancellationToken)
     {
-        var start = await _s3.InitiateMultipartUploadAsync(
-            new InitiateMultipartUploadRequest { BucketName = _options.Bucket, Key = key, ContentType = "application/octet-stream" }, cancellationToken);
+        var initiate = new InitiateMultipartUploadRequest { BucketName = _options.Bucket, Key = key, ContentType = "application/octet-stream" };
+        if (FlexibleChecksum is { } algorithm)
+        {
+            initiate.ChecksumAlgorithm = algorithm;
+        }
+
+        var start = await _s3.InitiateMultipartUploadAsync(initiate, cancellationToken);
         var uploadId = start.UploadId;
         try
         {
@@ -213,8 +218,15 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
             request.UseChunkEncoding = false;
         }
 
+        if (FlexibleChecksum is { } algorithm)
+        {
+            request.ChecksumAlgorithm = algorithm;
+        }
+
         var response = await _s3.UploadPartAsync(request, cancellationToken);
-        return new PartETag(partNumber, response.ETag);
+
+        // Carries the part's checksum into CompleteMultipartUpload, which needs it when the upload has an algorithm.
+        return new PartETag(partNumber, response.ETag) { ChecksumCRC32 = response.ChecksumCRC32 };
     }
 
     private async Task AbortAsync(string key, string uploadId)
@@ -243,11 +255,18 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         }
     }
 
+    /// <summary>CRC32 checksums, stored with the object, except on local endpoints that cannot take them.</summary>
+    private ChecksumAlgorithm? FlexibleChecksum => _behaviour.LocalCompatibility ? null : ChecksumAlgorithm.CRC32;
+
     private void ApplyLocal(PutObjectRequest request)
     {
         if (_behaviour.LocalCompatibility)
         {
             request.UseChunkEncoding = false;
+        }
+        else
+        {
+            request.ChecksumAlgorithm = ChecksumAlgorithm.CRC32;
         }
     }
 
