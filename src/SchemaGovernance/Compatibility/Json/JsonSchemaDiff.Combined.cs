@@ -129,11 +129,6 @@ internal sealed partial class JsonSchemaDiff
 
     private void CompareProducts(Combination original, Combination update, List<JsonDifference> result)
     {
-        if (original.Keyword is not null && update.Keyword is not null && !string.Equals(original.Keyword, update.Keyword, StringComparison.Ordinal))
-        {
-            result.Add(new(K.CombinedTypeChanged, PathOf(update), $"{original.Keyword} -> {update.Keyword}"));
-        }
-
         // Each reader constraint must follow from its own writer constraint.
         MatchBranches(update.Branches, original.Branches, writerOnLeft: false, result, out var matched);
         var (o, u) = (original.Branches.Count, update.Branches.Count);
