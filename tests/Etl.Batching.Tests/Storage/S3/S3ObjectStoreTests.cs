@@ -185,6 +185,22 @@ public sealed class S3ObjectStoreTests(S3rverFixture s3) : IClassFixture<S3rverF
     }
 
     [Fact]
+    public async Task PutIfAbsent_conditional_conflict_is_retried()
+    {
+        var http = new RecordingHttpClientFactory { Fail = (request, n) => n == 1 ? (HttpStatusCode.Conflict, "ConditionalRequestConflict") : null };
+        var options = s3.Options("conflict");
+        using var store = new S3ObjectStore(
+            new S3ObjectStoreOptions { Bucket = options.Bucket, Prefix = options.Prefix, Endpoint = options.Endpoint, Credentials = options.Credentials, ConditionalWrites = true },
+            http);
+        var body = Bytes(10, seed: 15);
+
+        Assert.True(await store.PutIfAbsentAsync("c.bin", new MemoryStream(body), default));
+
+        Assert.Equal(2, http.Requests.Count(r => r.StartsWith("PUT /store-tests/conflict/c.bin", StringComparison.Ordinal)));
+        Assert.Equal(body, await ReadAsync(store, "c.bin"));
+    }
+
+    [Fact]
     public async Task Get_missing_key_returns_null_and_exists_is_false()
     {
         using var store = new S3ObjectStore(s3.Options("missing"));

@@ -22,6 +22,9 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     private readonly S3Behaviour _behaviour;
     private readonly string _prefix;
 
+    /// <summary>Tries of a create-only PUT answered 409 ConditionalRequestConflict.</summary>
+    private const int ConflictAttempts = 4;
+
     public S3ObjectStore(S3ObjectStoreOptions options)
         : this(options, httpClientFactory: null)
     {
@@ -123,29 +126,38 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
 
     private async Task<bool> PutSingleAsync(string key, byte[] body, bool createOnly, CancellationToken cancellationToken)
     {
-        var request = new PutObjectRequest
+        var md5 = Md5(body, 0, body.Length);
+        for (var attempt = 1; ; attempt++)
         {
-            BucketName = _options.Bucket,
-            Key = key,
-            InputStream = new MemoryStream(body, writable: false),
-            AutoCloseStream = true,
-            MD5Digest = Md5(body, 0, body.Length),
-            ContentType = "application/octet-stream",
-        };
-        ApplyLocal(request);
-        if (createOnly)
-        {
-            request.IfNoneMatch = "*";
-        }
+            var request = new PutObjectRequest
+            {
+                BucketName = _options.Bucket,
+                Key = key,
+                InputStream = new MemoryStream(body, writable: false),
+                AutoCloseStream = true,
+                MD5Digest = md5,
+                ContentType = "application/octet-stream",
+            };
+            ApplyLocal(request);
+            if (createOnly)
+            {
+                request.IfNoneMatch = "*";
+            }
 
-        try
-        {
-            await _s3.PutObjectAsync(request, cancellationToken);
-            return true;
-        }
-        catch (AmazonS3Exception e) when (createOnly && e.StatusCode == HttpStatusCode.PreconditionFailed)
-        {
-            return false;
+            try
+            {
+                await _s3.PutObjectAsync(request, cancellationToken);
+                return true;
+            }
+            catch (AmazonS3Exception e) when (createOnly && e.StatusCode == HttpStatusCode.PreconditionFailed)
+            {
+                return false;
+            }
+            catch (AmazonS3Exception e) when (createOnly && e.StatusCode == HttpStatusCode.Conflict && attempt < ConflictAttempts)
+            {
+                // Another conditional write of the key was in flight; S3 asks to retry, after which it exists or not.
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), _options.TimeProvider, cancellationToken);
+            }
         }
     }
 

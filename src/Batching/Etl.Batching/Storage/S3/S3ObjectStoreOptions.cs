@@ -54,6 +54,9 @@ public sealed class S3ObjectStoreOptions
     /// <summary>Timeout of one HTTP request. Default 2 minutes.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Clock for the waits between retries of conflicting create-only writes. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     /// <summary>Fails fast with a message naming the setting.</summary>
     public void Validate()
     {
