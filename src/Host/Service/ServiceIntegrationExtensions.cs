@@ -71,14 +71,15 @@ internal static class ServiceIntegrationExtensions
             services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
         }
 
+        // The notifier is always there, so pipelines can send STATUS= lines; it is inert without NOTIFY_SOCKET.
+        services.TryAddSingleton(environment);
+        services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>();
         if (!environment.CanNotify)
         {
             return services;
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(environment);
-        services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>();
         services.AddHostedService<SystemdNotifyService>();
         return services;
     }

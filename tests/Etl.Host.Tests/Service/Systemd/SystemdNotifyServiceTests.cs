@@ -99,13 +99,31 @@ public sealed class SystemdNotifyServiceTests
     }
 
     [Fact]
-    public void AddSystemdIntegration_without_notify_socket_registers_no_notifier()
+    public async Task AddSystemdIntegration_without_notify_socket_has_an_inert_notifier_and_no_service()
     {
-        var services = new ServiceCollection();
+        var services = new ServiceCollection().AddLogging();
 
         services.AddSystemdIntegration(new SystemdEnvironment());
 
-        Assert.DoesNotContain(services, d => d.ServiceType == typeof(ISystemdNotifier));
         Assert.DoesNotContain(services, d => d.ImplementationType == typeof(SystemdNotifyService));
+        await using var provider = services.BuildServiceProvider();
+        var notifier = provider.GetRequiredService<ISystemdNotifier>();
+        Assert.False(notifier.IsEnabled);
+        Assert.False(await notifier.NotifyAsync(SystemdMessages.Status("3 pipelines"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Status_sent_through_the_registered_notifier_reaches_the_socket()
+    {
+        using var listener = NotifySocketListener.AtPath();
+        var time = new ManualTimeProvider();
+        using var host = BuildHost(new SystemdEnvironment { NotifySocket = listener.NotifySocket }, time);
+        await host.StartAsync();
+        await listener.ReceiveAsync();
+
+        await host.Services.GetRequiredService<ISystemdNotifier>().NotifyAsync(SystemdMessages.Status("3 pipelines, 12 shards"), CancellationToken.None);
+
+        Assert.Equal("STATUS=3 pipelines, 12 shards", await listener.ReceiveAsync());
+        await host.StopAsync();
     }
 }
