@@ -4,6 +4,8 @@ using System.Threading.Channels;
 using Etl.Core.Contracts;
 using Etl.Core.Records;
 using Etl.Ingest.Leases;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Etl.Ingest.Kinesis;
 
@@ -27,8 +29,9 @@ public sealed class KinesisSource : IShardedSource
     private readonly ShardSyncer _syncer;
     private readonly SemaphoreSlim _syncRequested = new(0, int.MaxValue);
     private readonly ConcurrentDictionary<string, ReaderEntry> _readers = new(StringComparer.Ordinal);
+    private readonly ILogger _logger;
 
-    public KinesisSource(KinesisClient client, ILeaseCoordinator leases, ILeaseStore store, KinesisSourceOptions options, TimeProvider? time = null)
+    public KinesisSource(KinesisClient client, ILeaseCoordinator leases, ILeaseStore store, KinesisSourceOptions options, TimeProvider? time = null, ILogger<KinesisSource>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(leases);
@@ -41,6 +44,7 @@ public sealed class KinesisSource : IShardedSource
         _options = options;
         _time = time ?? TimeProvider.System;
         _syncer = new ShardSyncer(client, store, options);
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         StateStore = new LeaseShardStateStore(leases.Checkpointer, options.StreamName);
     }
 
@@ -122,17 +126,22 @@ public sealed class KinesisSource : IShardedSource
     }
 
     public IAsyncEnumerable<SourceRecord> ReadRangeAsync(string shardId, StreamPosition first, StreamPosition last, CancellationToken cancellationToken) =>
-        new ShardReader(_client, _options, _leases, _time, Random.Shared).ReadRangeAsync(shardId, first, last, cancellationToken);
+        new ShardReader(_client, _options, _leases, _time, Random.Shared, _logger).ReadRangeAsync(shardId, first, last, cancellationToken);
 
     private async Task SyncOnceAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await _syncer.SyncAsync(cancellationToken).ConfigureAwait(false);
+            var created = await _syncer.SyncAsync(cancellationToken).ConfigureAwait(false);
+            if (created > 0)
+            {
+                KinesisLog.LeasesCreated(_logger, StreamName, created);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LastFault = ex;
+            KinesisLog.SyncFault(_logger, StreamName, ex);
         }
     }
 
@@ -199,7 +208,7 @@ public sealed class KinesisSource : IShardedSource
     private async Task RunReaderAsync(OwnedLease owned, ReaderEntry entry, ChannelWriter<Buffered> writer, ByteBudget budget)
     {
         var token = entry.Stop.Token;
-        var reader = new ShardReader(_client, _options, _leases, _time, Random.Shared);
+        var reader = new ShardReader(_client, _options, _leases, _time, Random.Shared, _logger);
         var lease = owned.Lease;
         var failures = 0;
         async ValueTask Sink(SourceBatch batch, long bytes, CancellationToken ct)
@@ -233,6 +242,7 @@ public sealed class KinesisSource : IShardedSource
                 var from = entry.Delivered is { } delivered
                     ? lease with { Checkpoint = delivered.SequenceNumber, CheckpointSubSequenceNumber = delivered.SubSequenceNumber }
                     : lease;
+                KinesisLog.ReaderStarted(_logger, StreamName, owned.ShardId, from.HasSequenceCheckpoint ? $"{from.Checkpoint}/{from.CheckpointSubSequenceNumber}" : from.Checkpoint);
                 if (await reader.ReadAsync(from, Sink, token).ConfigureAwait(false))
                 {
                     _syncRequested.Release();
@@ -241,6 +251,7 @@ public sealed class KinesisSource : IShardedSource
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
+                KinesisLog.ReaderStopped(_logger, StreamName, owned.ShardId);
                 return;
             }
             catch (Exception ex)
@@ -249,6 +260,7 @@ public sealed class KinesisSource : IShardedSource
                 var delay = TimeSpan.FromMilliseconds(Math.Min(
                     _options.MaxThrottleDelay.TotalMilliseconds,
                     _options.ThrottleDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures++, 20))));
+                KinesisLog.ReaderFault(_logger, StreamName, owned.ShardId, delay, ex);
                 try
                 {
                     await Task.Delay(delay, _time, token).ConfigureAwait(false);

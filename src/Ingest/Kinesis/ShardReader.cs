@@ -4,6 +4,8 @@ using Etl.Core.Contracts;
 using Etl.Core.Records;
 using Etl.Ingest.Kpl;
 using Etl.Ingest.Leases;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Etl.Ingest.Kinesis;
 
@@ -23,9 +25,11 @@ internal sealed class ShardReader
     private readonly ILeaseCoordinator _leases;
     private readonly TimeProvider _time;
     private readonly Random _random;
+    private readonly ILogger _logger;
 
-    public ShardReader(KinesisClient client, KinesisSourceOptions options, ILeaseCoordinator leases, TimeProvider time, Random random)
+    public ShardReader(KinesisClient client, KinesisSourceOptions options, ILeaseCoordinator leases, TimeProvider time, Random random, ILogger? logger = null)
     {
+        _logger = logger ?? NullLogger.Instance;
         _client = client;
         _options = options;
         _leases = leases;
@@ -105,7 +109,9 @@ internal sealed class ShardReader
 
                 if (result.NextShardIterator is null)
                 {
-                    _leases.NoteChildShards(shardId, result.ChildShards.Select(c => c.ShardId).ToList());
+                    var children = result.ChildShards.Select(c => c.ShardId).ToList();
+                    _leases.NoteChildShards(shardId, children);
+                    KinesisLog.ShardEnded(_logger, stream, shardId, children.Count == 0 ? "(not reported)" : string.Join(", ", children));
                     await sink(batch, result.PayloadBytes, cancellationToken).ConfigureAwait(false);
                     return true;
                 }
@@ -183,6 +189,12 @@ internal sealed class ShardReader
                 if (record.Position.CompareTo(first) >= 0)
                 {
                     yield return record;
+                }
+
+                if (record.Position.CompareTo(last) == 0)
+                {
+                    // The range ends here; the shard may hold nothing after it yet.
+                    yield break;
                 }
             }
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Etl.Core.Records;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Etl.Ingest.Leases;
 
@@ -22,8 +24,9 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
     private readonly Random _random;
     private readonly KeyValuePair<string, object?> _workerTag;
     private readonly SemaphoreSlim _takeLock = new(1, 1);
+    private readonly ILogger _logger;
 
-    public LeaseCoordinator(ILeaseStore store, string workerId, LeaseCoordinatorOptions options, TimeProvider time, Random? random = null)
+    public LeaseCoordinator(ILeaseStore store, string workerId, LeaseCoordinatorOptions options, TimeProvider time, Random? random = null, ILogger<LeaseCoordinator>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
@@ -36,6 +39,7 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
         _expiry = new LeaseExpiryTracker(_time, options.LeaseDuration);
         _random = random ?? new Random();
         _workerTag = LeaseMetrics.Worker(workerId);
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
     public string WorkerId { get; }
@@ -111,7 +115,11 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
     {
         foreach (var held in _held.Values.ToList())
         {
-            await WriteAsync(held.Key, l => l with { Owner = null }, cancellationToken).ConfigureAwait(false);
+            if (await WriteAsync(held.Key, l => l with { Owner = null }, cancellationToken).ConfigureAwait(false))
+            {
+                LeaseLog.Released(_logger, WorkerId, held.Key);
+            }
+
             Drop(held, countAsLost: false);
         }
     }
@@ -215,7 +223,7 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
             var written = await _store.UpdateAsync(held.Current, change(held.Current), cancellationToken).ConfigureAwait(false);
             if (written is null)
             {
-                Drop(held, countAsLost: true);
+                Drop(held, countAsLost: true, "a conditional write found a newer lease counter");
                 return false;
             }
 
@@ -242,7 +250,7 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
             // Expired by our own clock: another worker may already take it, so stop using it.
             if (_time.GetElapsedTime(held.RenewedAt) > _options.LeaseDuration)
             {
-                Drop(held, countAsLost: true);
+                Drop(held, countAsLost: true, "not renewed within the lease duration");
                 return;
             }
 
@@ -255,6 +263,7 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LastLoopFault = ex;
+                LeaseLog.LoopFault(_logger, WorkerId, ex);
                 return;
             }
 
@@ -268,7 +277,7 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
                 }
                 else
                 {
-                    Drop(held, countAsLost: true);
+                    Drop(held, countAsLost: true, "renewal found the lease taken by " + (stored?.Owner ?? "nobody (deleted or evicted)"));
                     return;
                 }
             }
@@ -308,6 +317,7 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
 
         _held[written.LeaseKey] = held;
         (stolen ? LeaseMetrics.Stolen : LeaseMetrics.Taken).Add(1, _workerTag);
+        LeaseLog.Taken(_logger, WorkerId, written.LeaseKey, scanned.Owner, stolen);
     }
 
     /// <summary>
@@ -325,11 +335,11 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
         {
             if (!byKey.TryGetValue(held.Key, out var stored))
             {
-                Drop(held, countAsLost: true);
+                Drop(held, countAsLost: true, "the lease was deleted");
             }
             else if (stored.Counter > held.Current.Counter && !string.Equals(stored.Owner, WorkerId, StringComparison.Ordinal))
             {
-                Drop(held, countAsLost: true);
+                Drop(held, countAsLost: true, "taken by " + (stored.Owner ?? "nobody (evicted)"));
             }
         }
     }
@@ -361,6 +371,7 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
                 if (await _store.DeleteAsync(held.Current, cancellationToken).ConfigureAwait(false))
                 {
                     LeaseMetrics.Cleaned.Add(1, _workerTag);
+                    LeaseLog.Cleaned(_logger, WorkerId, held.Key);
                     Drop(held, countAsLost: false);
                 }
             }
@@ -371,7 +382,7 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
         }
     }
 
-    private void Drop(HeldLease held, bool countAsLost)
+    private void Drop(HeldLease held, bool countAsLost, string? reason = null)
     {
         held.MarkLost();
         if (_held.TryGetValue(held.Key, out var current) && ReferenceEquals(current, held))
@@ -382,6 +393,7 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
         if (countAsLost)
         {
             LeaseMetrics.Lost.Add(1, _workerTag);
+            LeaseLog.Lost(_logger, WorkerId, held.Key, reason ?? "lost");
         }
     }
 
@@ -401,6 +413,7 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
             catch (Exception ex)
             {
                 LastLoopFault = ex;
+                LeaseLog.LoopFault(_logger, WorkerId, ex);
             }
 
             try

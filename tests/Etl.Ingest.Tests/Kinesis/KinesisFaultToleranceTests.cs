@@ -45,6 +45,9 @@ public sealed class KinesisFaultToleranceTests(LocalAws aws) : IDisposable
         await using (var worker = new TestWorker("solo", kinesis, store, new LeaseCoordinatorOptions { LeaseDuration = TimeSpan.FromSeconds(5) }, options, ledger))
         {
             await KinesisSourceBalancingTests.WaitForAsync(() => Task.FromResult(ledger.Distinct >= 300 ? (object?)true : null), TimeSpan.FromSeconds(60));
+
+            // Keep polling (idle) until every scheduled fault, the second expiry at call 15 included, has been handled.
+            await KinesisSourceBalancingTests.WaitForAsync(() => Task.FromResult(proxy.Calls("GetRecords") >= 20 ? (object?)true : null), TimeSpan.FromSeconds(30));
             Assert.Null(worker.Fault);
         }
 
