@@ -10,6 +10,7 @@ namespace Etl.Parquet.Encodings;
 /// </summary>
 internal sealed class ByteArrayDictionary
 {
+    private const int EarlyCheck = 16_384;
     private int[] _slots = new int[1024];
     private uint[] _hashes = new uint[1024];
     private int[] _first = new int[256];
@@ -39,6 +40,13 @@ internal sealed class ByteArrayDictionary
         var bytes = 0L;
         for (var i = 0; i < valueCount; i++)
         {
+            if (i == EarlyCheck && count > EarlyCheck * 9 / 10)
+            {
+                // Nine in ten values distinct so far: a dictionary will not pay off; stop hashing early.
+                _count = count;
+                return false;
+            }
+
             var start = offsets[i];
             var value = data.Slice(start, offsets[i + 1] - start);
             var hash = Hash(value);
@@ -101,21 +109,30 @@ internal sealed class ByteArrayDictionary
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Hash(ReadOnlySpan<byte> value)
     {
-        ulong h = (ulong)value.Length * 0x9E3779B97F4A7C15UL;
-        var i = 0;
-        for (; i + 8 <= value.Length; i += 8)
+        var length = value.Length;
+        ulong h = (ulong)length * 0x9E3779B97F4A7C15UL;
+        if (length >= 8)
         {
-            h = (h ^ BinaryPrimitives.ReadUInt64LittleEndian(value[i..])) * 0xBF58476D1CE4E5B9UL;
-            h ^= h >> 31;
+            var i = 0;
+            for (; i + 8 < length; i += 8)
+            {
+                h = (h ^ BinaryPrimitives.ReadUInt64LittleEndian(value[i..])) * 0xBF58476D1CE4E5B9UL;
+                h ^= h >> 31;
+            }
+
+            // The last 8 bytes, overlapping the previous block when the length is not a multiple of 8.
+            h ^= BinaryPrimitives.ReadUInt64LittleEndian(value[(length - 8)..]);
+        }
+        else if (length >= 4)
+        {
+            h ^= ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(value) << 32) | BinaryPrimitives.ReadUInt32LittleEndian(value[(length - 4)..]);
+        }
+        else if (length > 0)
+        {
+            h ^= ((ulong)value[0] << 16) | ((ulong)value[length >> 1] << 8) | value[length - 1];
         }
 
-        ulong tail = 0;
-        for (var shift = 0; i < value.Length; i++, shift += 8)
-        {
-            tail |= (ulong)value[i] << shift;
-        }
-
-        h = (h ^ tail) * 0x94D049BB133111EBUL;
+        h *= 0x94D049BB133111EBUL;
         h ^= h >> 29;
         return (uint)(h ^ (h >> 32));
     }

@@ -11,6 +11,7 @@ internal sealed class FixedWidthDictionary<T>
     where T : unmanaged
 {
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
+    private const int EarlyCheck = 16_384;
     private ulong[] _keys = new ulong[1024];
     private int[] _slots = new int[1024];
     private T[] _uniques = new T[256];
@@ -37,6 +38,13 @@ internal sealed class FixedWidthDictionary<T>
         var count = 0;
         for (var i = 0; i < values.Length; i++)
         {
+            if (i == EarlyCheck && count > EarlyCheck * 9 / 10)
+            {
+                // Nine in ten values distinct so far: a dictionary will not pay off; stop hashing early.
+                _count = count;
+                return false;
+            }
+
             var value = values[i];
             var bits = Bits(value);
             var h = (int)((bits * Golden) >> shift);
