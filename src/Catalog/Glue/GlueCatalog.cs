@@ -64,7 +64,7 @@ public sealed class GlueCatalog : ICatalog
             }
 
             var existing = Parse(table.Database, current);
-            var change = TablePlan.For(existing, table, extra);
+            var change = TablePlan.For(existing, table, extra ?? ProjectionOff(existing));
             if (change.Action == TablePlanAction.None)
             {
                 _columns[Key(table.Database, table.Name)] = existing.Columns;
@@ -240,6 +240,13 @@ public sealed class GlueCatalog : ICatalog
 
         return settings.Projection!.ToParameters(table.PartitionKeys[0], table.Location);
     }
+
+    // A table configured without projection that still has it enabled (from an earlier configuration) gets it
+    // switched off, or Athena would keep ignoring the registered partitions.
+    private static IReadOnlyDictionary<string, string>? ProjectionOff(TableDefinition existing) =>
+        existing.Parameters.TryGetValue("projection.enabled", out var enabled) && string.Equals(enabled, "true", StringComparison.OrdinalIgnoreCase)
+            ? new Dictionary<string, string>(StringComparer.Ordinal) { ["projection.enabled"] = "false" }
+            : null;
 
     private static TableDefinition Parse(string database, JsonObject table)
     {

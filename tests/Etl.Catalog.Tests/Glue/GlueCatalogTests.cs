@@ -232,6 +232,24 @@ public sealed class GlueCatalogTests(ContractServers servers)
     }
 
     [Fact]
+    public async Task EnsureTable_without_projection_switches_off_projection_left_by_an_earlier_configuration()
+    {
+        var projected = new GlueCatalogOptions
+        {
+            Tables = new Dictionary<string, GlueTableSettings>
+            {
+                [$"{Database}.reconfigured"] = new(PartitionRegistration.Projection, new DateProjection("yyyy-MM-dd-HH", "2026-01-01-00,NOW")),
+            },
+        };
+        await servers.Catalog(projected).EnsureTableAsync(NewTable("reconfigured", EventsV1()), default);
+
+        await servers.Catalog().EnsureTableAsync(NewTable("reconfigured", EventsV1()), default);
+
+        Assert.Equal("false", (await servers.Catalog().GetTableAsync(Database, "reconfigured", default))!.Parameters["projection.enabled"]);
+        await servers.AssertNoViolationsAsync();
+    }
+
+    [Fact]
     public async Task EnsureTable_with_schema_reference_points_at_the_registry_version()
     {
         var catalog = servers.Catalog(new GlueCatalogOptions { UseSchemaReference = true });
