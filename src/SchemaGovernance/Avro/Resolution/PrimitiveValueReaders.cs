@@ -114,7 +114,9 @@ internal sealed class ConvertingValueReader(Schema.AvroType writerType, Schema.A
         (long l, Schema.AvroType.Double) => (double)l,
         (float f, Schema.AvroType.Double) => (double)f,
         (string s, Schema.AvroType.Bytes) => System.Text.Encoding.UTF8.GetBytes(s),
-        (byte[] b, Schema.AvroType.String) => r.DecodeUtf8(b, start),
+        // Writer bytes may hold anything: invalid UTF-8 becomes U+FFFD rather than failing data the writer
+        // schema allowed (the promotion is permitted by the specification).
+        (byte[] b, Schema.AvroType.String) => System.Text.Encoding.UTF8.GetString(b),
         _ => raw,
     };
 }

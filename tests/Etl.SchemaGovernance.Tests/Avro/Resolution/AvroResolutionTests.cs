@@ -30,6 +30,12 @@ public sealed class AvroResolutionTests
     }
 
     [Fact]
+    public void Primitive_bytesToStringWithInvalidUtf8_readsReplacementCharacter()
+    {
+        Assert.Equal("a\uFFFD", RoundTrip(Parse("\"bytes\""), Parse("\"string\""), new byte[] { 0x61, 0xFF }));
+    }
+
+    [Fact]
     public void Primitive_intToFloat_losesPrecisionAsIeeeRoundingDoes()
     {
         Assert.Equal(16777216f, RoundTrip(Parse("\"int\""), Parse("\"float\""), (1 << 24) + 1));
