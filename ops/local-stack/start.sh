@@ -69,8 +69,8 @@ cat <<EXPORTS
 export AWS_ENDPOINT_URL_KINESIS=http://127.0.0.1:$(cat "$dir/kinesis.port")
 export AWS_ENDPOINT_URL_DYNAMODB=http://127.0.0.1:$(cat "$dir/dynamodb.port")
 export AWS_ENDPOINT_URL_S3=http://127.0.0.1:$(cat "$dir/s3.port")
-export AWS_ACCESS_KEY_ID=local
-export AWS_SECRET_ACCESS_KEY=local
+export AWS_ACCESS_KEY_ID=S3RVER
+export AWS_SECRET_ACCESS_KEY=S3RVER
 export AWS_REGION=us-east-1
 export LOCAL_STACK_DIR=$dir
 EXPORTS

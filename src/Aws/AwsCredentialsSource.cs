@@ -13,7 +13,7 @@ internal sealed class AwsCredentialsSource
 
     public AwsCredentialsSource(AwsServiceEndpoint endpoint, AWSCredentials? configured)
     {
-        _credentials = configured ?? (endpoint.IsLoopback ? new BasicAWSCredentials(LocalAccessKey, "local-test-secret") : null);
+        _credentials = configured ?? (endpoint.IsLoopback ? LoopbackCredentials.Get() : null);
     }
 
     /// <summary>

@@ -42,7 +42,7 @@ internal static class S3ClientFactory
             config.ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED;
         }
 
-        var credentials = options.Credentials ?? (endpoint.IsLoopback ? new BasicAWSCredentials("local-test-key", "local-test-secret") : null);
+        var credentials = options.Credentials ?? (endpoint.IsLoopback ? LoopbackCredentials.Get() : null);
         var client = credentials is null ? new AmazonS3Client(config) : new AmazonS3Client(credentials, config);
         return (client, new S3Behaviour(local, options.ConditionalWrites ?? onAws));
     }
