@@ -134,4 +134,39 @@ public sealed class ParquetWriterTests
         var rows = await DuckDb.QueryAsync($"SELECT id, to_json(tags)::VARCHAR AS tags FROM read_parquet({DuckDb.Quote(path)}) ORDER BY id");
         Assert.Equal(["null", "[]", "[\"a\",null,\"b\"]"], rows.EnumerateArray().Select(r => r.GetProperty("tags").GetString() ?? "null"));
     }
+
+    [Theory]
+    [InlineData(1 << 20, true, true)]
+    [InlineData(4, true, false)]
+    [InlineData(1 << 20, false, false)]
+    public void Complete_dictionary_per_chunk_falls_back_to_plain_when_too_big_or_not_worth_it(int limit, bool enabled, bool expectDictionary)
+    {
+        var schema = new ParquetSchema(ParquetField.String("few", nullable: false), ParquetField.Int64("unique", nullable: false));
+        using var stream = new MemoryStream();
+        using (var writer = new ParquetWriter(stream, schema, new ParquetWriterOptions { DictionarySizeLimitBytes = limit, EnableDictionary = enabled }))
+        {
+            var few = writer.Column<ByteArrayColumnBuffer>("few");
+            var unique = writer.Column<Int64ColumnBuffer>("unique");
+            for (var i = 0; i < 50_000; i++)
+            {
+                few.Append(i % 3 == 0 ? "alpha" : "beta");
+                unique.Append(i * 7919L);
+            }
+
+            writer.CompleteRows(50_000);
+            writer.Complete();
+        }
+
+        stream.Position = 0;
+        using var reader = ParquetReader.Open(stream);
+        var chunks = reader.Metadata.RowGroups[0].Columns;
+        var dictionary = Etl.Parquet.Metadata.ParquetEncoding.RleDictionary;
+        Assert.Equal(expectDictionary, chunks[0].Encodings.Contains(dictionary));
+        Assert.Equal(expectDictionary, chunks[0].DictionaryPageOffset is not null);
+        Assert.DoesNotContain(dictionary, chunks[1].Encodings);
+        Assert.Null(chunks[1].DictionaryPageOffset);
+        var rows = reader.ReadAllRows().ToList();
+        Assert.Equal(16_667, rows.Count(r => (string)r[0]! == "alpha"));
+        Assert.Equal(49_999 * 7919L, (long)rows[^1][1]!);
+    }
 }
