@@ -178,4 +178,21 @@ public sealed class JsonRecordConverterTests
         Assert.True(result.IsSuccess, result.Reason?.ToString());
         Assert.Equal(42L, result.Record!.Values[0]);
     }
+
+    [Theory]
+    [InlineData("0", 0L)]
+    [InlineData("-128", -128L)]
+    [InlineData("1023", 1023L)]
+    [InlineData("1024", 1024L)]
+    [InlineData("5000000000", 5_000_000_000L)]
+    [InlineData("-9223372036854775808", long.MinValue)]
+    [InlineData("7.0", 7L)]
+    [InlineData("1e3", 1000L)]
+    public void Convert_integers_convert_exactly(string literal, long expected)
+    {
+        var result = Convert("""{"type":"object","properties":{"n":{"type":"integer"}}}""", $$"""{"n":{{literal}}}""");
+
+        Assert.True(result.IsSuccess, result.Reason?.ToString());
+        Assert.Equal(expected, result.Record!.Values[0]);
+    }
 }
