@@ -59,6 +59,9 @@ internal sealed class WindowsServiceLifetime : IHostLifetime, IDisposable
     /// <summary>How long start-up may take before the service manager should consider it hung.</summary>
     public TimeSpan StartWaitHint { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long the stop waits for the dispatcher thread to return after STOPPED.</summary>
+    public TimeSpan DispatcherExitWait { get; init; } = TimeSpan.FromSeconds(5);
+
     public async Task WaitForStartAsync(CancellationToken cancellationToken)
     {
         _registrations.Add(_application.ApplicationStarted.Register(OnApplicationStarted));
@@ -83,10 +86,20 @@ internal sealed class WindowsServiceLifetime : IHostLifetime, IDisposable
         StopProgress();
         var reported = Status.ReportStopped(Environment.ExitCode);
         LogStatus(ServiceState.Stopped, reported);
-        if (reported)
+        if (!reported)
         {
-            // The dispatcher returns once STOPPED is reported; let it finish before the process exits.
-            await _dispatcherExited.Task.WaitAsync(cancellationToken);
+            return;
+        }
+
+        try
+        {
+            // The dispatcher returns once STOPPED is reported; let it finish before the process exits, but never
+            // hold the exit up for it: the service manager already knows the service has stopped.
+            await _dispatcherExited.Task.WaitAsync(DispatcherExitWait, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            // Nothing is left to report; the process ends and the dispatcher thread with it.
         }
     }
 

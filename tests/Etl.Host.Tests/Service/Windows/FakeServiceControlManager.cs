@@ -17,6 +17,9 @@ internal sealed class FakeServiceControlManager : IServiceControlManager
     /// <summary>Returned by <see cref="RunDispatcher"/> without calling ServiceMain when non-zero.</summary>
     public int DispatcherError { get; init; }
 
+    /// <summary>When true, the dispatcher does not return after STOPPED (a stuck service manager).</summary>
+    public bool DispatcherHangs { get; init; }
+
     /// <summary>Returned by <see cref="RegisterControlHandler"/> when non-zero.</summary>
     public int RegisterError { get; init; }
 
@@ -49,6 +52,12 @@ internal sealed class FakeServiceControlManager : IServiceControlManager
         return 0;
     }
 
+    /// <summary>Lets a hanging dispatcher return (test clean-up).</summary>
+    public void Release()
+    {
+        _stopped.Set();
+    }
+
     public int RegisterControlHandler(string serviceName, Func<ServiceControl, int> handler)
     {
         if (RegisterError != 0)
@@ -67,7 +76,7 @@ internal sealed class FakeServiceControlManager : IServiceControlManager
             _statuses.Add(status);
         }
 
-        if (status.State == ServiceState.Stopped)
+        if (status.State == ServiceState.Stopped && !DispatcherHangs)
         {
             _stopped.Set();
         }

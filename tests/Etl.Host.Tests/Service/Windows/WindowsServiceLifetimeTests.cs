@@ -167,6 +167,26 @@ public sealed class WindowsServiceLifetimeTests
     }
 
     [Fact]
+    public async Task Stop_does_not_wait_forever_for_a_dispatcher_that_does_not_return()
+    {
+        var scm = new FakeServiceControlManager { DispatcherHangs = true };
+        using var application = new FakeApplicationLifetime();
+        using var lifetime = new WindowsServiceLifetime(
+            scm,
+            application,
+            Options.Create(new HostOptions()),
+            Options.Create(new ServiceOptions()),
+            new ManualTimeProvider(),
+            NullLogger<WindowsServiceLifetime>.Instance) { DispatcherExitWait = TimeSpan.FromMilliseconds(50) };
+        await lifetime.WaitForStartAsync(CancellationToken.None);
+
+        await lifetime.StopAsync(CancellationToken.None);
+
+        Assert.Equal(ServiceState.Stopped, scm.Statuses[^1].State);
+        scm.Release();
+    }
+
+    [Fact]
     public async Task Dispatcher_that_cannot_connect_fails_the_start_with_the_win32_error()
     {
         var scm = new FakeServiceControlManager { DispatcherError = 1063 };
