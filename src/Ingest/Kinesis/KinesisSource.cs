@@ -29,6 +29,7 @@ public sealed class KinesisSource : IShardedSource
     private readonly ShardSyncer _syncer;
     private readonly SemaphoreSlim _syncRequested = new(0, int.MaxValue);
     private readonly ConcurrentDictionary<string, ReaderEntry> _readers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _lastDelivered = new(StringComparer.Ordinal);
     private readonly ILogger _logger;
 
     public KinesisSource(KinesisClient client, ILeaseCoordinator leases, ILeaseStore store, KinesisSourceOptions options, TimeProvider? time = null, ILogger<KinesisSource>? logger = null)
@@ -45,7 +46,7 @@ public sealed class KinesisSource : IShardedSource
         _time = time ?? TimeProvider.System;
         _syncer = new ShardSyncer(client, store, options);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        StateStore = new LeaseShardStateStore(leases.Checkpointer, options.StreamName);
+        StateStore = new LeaseShardStateStore(leases.Checkpointer, options.StreamName, LastDeliveredHolding, ResetShard);
     }
 
     public string StreamName => _options.StreamName;
@@ -97,8 +98,10 @@ public sealed class KinesisSource : IShardedSource
                 }
 
                 budget.Release(item.Bytes);
-                if (!item.Lost.IsCancellationRequested)
+                if (!item.Lost.IsCancellationRequested
+                    && _readers.TryGetValue(item.Batch.ShardId, out var current) && ReferenceEquals(current, item.Reader) && !current.Reset)
                 {
+                    _lastDelivered[item.Batch.ShardId] = item.Holding;
                     yield return item.Batch;
                 }
             }
@@ -169,7 +172,7 @@ public sealed class KinesisSource : IShardedSource
             var owned = _leases.OwnedLeases;
             foreach (var lease in owned)
             {
-                if (_readers.TryGetValue(lease.ShardId, out var running) && running.Lost == lease.Lost)
+                if (_readers.TryGetValue(lease.ShardId, out var running) && running.Lost == lease.Lost && !running.Reset)
                 {
                     continue;
                 }
@@ -216,7 +219,7 @@ public sealed class KinesisSource : IShardedSource
             await budget.AcquireAsync(bytes, ct).ConfigureAwait(false);
             try
             {
-                await writer.WriteAsync(new Buffered(batch, bytes, owned.Lost), ct).ConfigureAwait(false);
+                await writer.WriteAsync(new Buffered(batch, bytes, owned.Lost, owned.Holding, entry), ct).ConfigureAwait(false);
             }
             catch
             {
@@ -273,7 +276,30 @@ public sealed class KinesisSource : IShardedSource
         }
     }
 
-    private readonly record struct Buffered(SourceBatch Batch, long Bytes, CancellationToken Lost);
+    /// <summary>The holding whose records the pipeline received last for <paramref name="shardId"/>.</summary>
+    private long? LastDeliveredHolding(string shardId) => _lastDelivered.TryGetValue(shardId, out var h) ? h : null;
+
+    /// <summary>
+    /// The pipeline's view of a shard was stale (a write was refused): stop the shard's reader and drop its buffered
+    /// batches; the supervisor restarts it from the lease's checkpoint if the lease is still held.
+    /// </summary>
+    private void ResetShard(string shardId)
+    {
+        if (_readers.TryGetValue(shardId, out var entry))
+        {
+            entry.Reset = true;
+            try
+            {
+                entry.Stop.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The reader already finished.
+            }
+        }
+    }
+
+    private readonly record struct Buffered(SourceBatch Batch, long Bytes, CancellationToken Lost, long Holding, ReaderEntry Reader);
 
     private sealed class ReaderEntry(CancellationToken lost, CancellationTokenSource stop)
     {
@@ -284,5 +310,8 @@ public sealed class KinesisSource : IShardedSource
         public Task Task { get; set; } = Task.CompletedTask;
 
         public StreamPosition? Delivered { get; set; }
+
+        /// <summary>Set when the pipeline's view went stale: the entry is replaced and its queued batches dropped.</summary>
+        public volatile bool Reset;
     }
 }

@@ -3,13 +3,18 @@ namespace Etl.Ingest.Leases;
 /// <summary>A lease this worker holds: its last written state, a write lock, and the token cancelled when it is lost.</summary>
 internal sealed class HeldLease : IDisposable
 {
+    private static long s_nextHolding;
     private readonly CancellationTokenSource _lost = new();
 
     public HeldLease(LeaseState lease, long renewedAt)
     {
         Current = lease;
         RenewedAt = renewedAt;
+        Holding = Interlocked.Increment(ref s_nextHolding);
     }
+
+    /// <summary>Identifies this holding: a lease lost and taken again by the same worker gets a new value.</summary>
+    public long Holding { get; }
 
     public string Key => Current.LeaseKey;
 

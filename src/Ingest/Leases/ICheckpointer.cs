@@ -24,4 +24,16 @@ public interface ICheckpointer
 
     /// <summary>Checkpoints SHARD_END (the closed shard is fully processed), records its children and clears the intent.</summary>
     Task<bool> CommitShardEndAsync(string shardId, CancellationToken cancellationToken);
+
+    /// <summary>The current holding of <paramref name="shardId"/> (see <see cref="OwnedLease.Holding"/>); null when not held.</summary>
+    long? CurrentHolding(string shardId);
+
+    /// <summary>As <see cref="RecordIntentAsync(string, string, CancellationToken)"/>, but false unless <paramref name="holding"/> is still the current holding.</summary>
+    Task<bool> RecordIntentAsync(string shardId, long holding, string intentJson, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="CommitAsync(string, StreamPosition?, string?, CancellationToken)"/>, but false unless <paramref name="holding"/> is still the current holding.</summary>
+    Task<bool> CommitAsync(string shardId, long holding, StreamPosition? checkpoint, string? committedStateJson, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="CommitShardEndAsync(string, CancellationToken)"/>, but false unless <paramref name="holding"/> is still the current holding.</summary>
+    Task<bool> CommitShardEndAsync(string shardId, long holding, CancellationToken cancellationToken);
 }

@@ -33,4 +33,8 @@ public interface ILeaseCoordinator
 /// <param name="ShardId">The shard (lease key).</param>
 /// <param name="Lease">The lease as last written by this worker.</param>
 /// <param name="Lost">Cancelled when the lease is lost.</param>
-public sealed record OwnedLease(string ShardId, LeaseState Lease, CancellationToken Lost);
+/// <param name="Holding">
+/// Identifies this holding (KCL's concurrency token): when the worker loses the lease and takes it again, the new
+/// holding has a new value, and writes made for the old one are refused.
+/// </param>
+public sealed record OwnedLease(string ShardId, LeaseState Lease, CancellationToken Lost, long Holding);

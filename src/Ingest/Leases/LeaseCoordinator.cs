@@ -53,7 +53,7 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
     public Exception? LastLoopFault { get; private set; }
 
     public IReadOnlyList<OwnedLease> OwnedLeases =>
-        _held.Values.Where(h => !h.IsLost).Select(h => new OwnedLease(h.Key, h.Current, h.Lost)).ToList();
+        _held.Values.Where(h => !h.IsLost).Select(h => new OwnedLease(h.Key, h.Current, h.Lost, h.Holding)).ToList();
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -115,7 +115,7 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
     {
         foreach (var held in _held.Values.ToList())
         {
-            if (await WriteAsync(held.Key, l => l with { Owner = null }, cancellationToken).ConfigureAwait(false))
+            if (await WriteAsync(held.Key, null, l => l with { Owner = null }, cancellationToken).ConfigureAwait(false))
             {
                 LeaseLog.Released(_logger, WorkerId, held.Key);
             }
@@ -143,16 +143,38 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
         return await _store.GetAsync(shardId, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<bool> RecordIntentAsync(string shardId, string intentJson, CancellationToken cancellationToken)
+    public Task<bool> RecordIntentAsync(string shardId, string intentJson, CancellationToken cancellationToken) =>
+        RecordIntentCoreAsync(shardId, null, intentJson, cancellationToken);
+
+    public Task<bool> RecordIntentAsync(string shardId, long holding, string intentJson, CancellationToken cancellationToken) =>
+        RecordIntentCoreAsync(shardId, holding, intentJson, cancellationToken);
+
+    public Task<bool> CommitAsync(string shardId, StreamPosition? checkpoint, string? committedStateJson, CancellationToken cancellationToken) =>
+        CommitCoreAsync(shardId, null, checkpoint, committedStateJson, cancellationToken);
+
+    public Task<bool> CommitAsync(string shardId, long holding, StreamPosition? checkpoint, string? committedStateJson, CancellationToken cancellationToken) =>
+        CommitCoreAsync(shardId, holding, checkpoint, committedStateJson, cancellationToken);
+
+    public Task<bool> CommitShardEndAsync(string shardId, CancellationToken cancellationToken) =>
+        CommitShardEndCoreAsync(shardId, null, cancellationToken);
+
+    public Task<bool> CommitShardEndAsync(string shardId, long holding, CancellationToken cancellationToken) =>
+        CommitShardEndCoreAsync(shardId, holding, cancellationToken);
+
+    public long? CurrentHolding(string shardId) =>
+        _held.TryGetValue(shardId, out var held) && !held.IsLost ? held.Holding : null;
+
+    private Task<bool> RecordIntentCoreAsync(string shardId, long? holding, string intentJson, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(intentJson);
-        return WriteAsync(shardId, l => l with { PendingIntent = intentJson }, cancellationToken);
+        return WriteAsync(shardId, holding, l => l with { PendingIntent = intentJson }, cancellationToken);
     }
 
-    public async Task<bool> CommitAsync(string shardId, StreamPosition? checkpoint, string? committedStateJson, CancellationToken cancellationToken)
+    private async Task<bool> CommitCoreAsync(string shardId, long? holding, StreamPosition? checkpoint, string? committedStateJson, CancellationToken cancellationToken)
     {
         var ok = await WriteAsync(
             shardId,
+            holding,
             l => l with
             {
                 Checkpoint = checkpoint?.SequenceNumber ?? l.Checkpoint,
@@ -170,10 +192,11 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
         return ok;
     }
 
-    public async Task<bool> CommitShardEndAsync(string shardId, CancellationToken cancellationToken)
+    private async Task<bool> CommitShardEndCoreAsync(string shardId, long? holding, CancellationToken cancellationToken)
     {
         var ok = await WriteAsync(
             shardId,
+            holding,
             l => l with
             {
                 Checkpoint = LeaseCheckpoints.ShardEnd,
@@ -204,9 +227,9 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
         _takeLock.Dispose();
     }
 
-    private async Task<bool> WriteAsync(string shardId, Func<LeaseState, LeaseState> change, CancellationToken cancellationToken)
+    private async Task<bool> WriteAsync(string shardId, long? holding, Func<LeaseState, LeaseState> change, CancellationToken cancellationToken)
     {
-        if (!_held.TryGetValue(shardId, out var held) || held.IsLost)
+        if (!_held.TryGetValue(shardId, out var held) || held.IsLost || (holding is { } h && h != held.Holding))
         {
             return false;
         }

@@ -12,23 +12,40 @@ namespace Etl.Ingest.Leases;
 /// <c>etlCommittedState</c> (both JSON). Writes go through the <see cref="ICheckpointer"/>, so each is conditional on
 /// the lease counter this worker holds; a failed condition throws <see cref="LeaseLostException"/>.
 /// The store serves one stream (one lease table); a different stream name is an argument error.
+/// <para>
+/// Fencing by holding: <see cref="GetAsync"/> starts the pipeline's view of a shard, bound to the lease holding the
+/// records it is processing came from (<paramref name="viewHolding"/>, default: the current holding). A write is made
+/// only if that holding is still current. So if this worker lost the lease and took it again while the pipeline still
+/// had buffers or state from before, the write is refused with <see cref="LeaseLostException"/>, the pipeline drops the
+/// shard and reads its state again, and <c>onStaleView</c> lets the source re-deliver the shard from its checkpoint.
+/// </para>
 /// </summary>
 public sealed class LeaseShardStateStore : IShardStateStore
 {
     private readonly ICheckpointer _checkpointer;
     private readonly string _streamName;
+    private readonly Func<string, long?>? _viewHolding;
+    private readonly Action<string>? _onStaleView;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long?> _views = new(StringComparer.Ordinal);
 
-    public LeaseShardStateStore(ICheckpointer checkpointer, string streamName)
+    /// <param name="checkpointer">The lease writes.</param>
+    /// <param name="streamName">The stream this lease table serves.</param>
+    /// <param name="viewHolding">The holding whose records the pipeline last received for a shard; default: the current holding.</param>
+    /// <param name="onStaleView">Called with the shard id when a write is refused, before <see cref="LeaseLostException"/> is thrown.</param>
+    public LeaseShardStateStore(ICheckpointer checkpointer, string streamName, Func<string, long?>? viewHolding = null, Action<string>? onStaleView = null)
     {
         ArgumentNullException.ThrowIfNull(checkpointer);
         ArgumentException.ThrowIfNullOrWhiteSpace(streamName);
         _checkpointer = checkpointer;
         _streamName = streamName;
+        _viewHolding = viewHolding;
+        _onStaleView = onStaleView;
     }
 
     public async Task<ShardState> GetAsync(string streamName, string shardId, CancellationToken cancellationToken)
     {
         CheckStream(streamName);
+        _views[shardId] = _viewHolding?.Invoke(shardId) ?? _checkpointer.CurrentHolding(shardId);
         var lease = await _checkpointer.GetAsync(shardId, cancellationToken).ConfigureAwait(false);
         return lease is null ? ShardState.Empty : ToState(lease);
     }
@@ -38,9 +55,10 @@ public sealed class LeaseShardStateStore : IShardStateStore
         CheckStream(streamName);
         ArgumentNullException.ThrowIfNull(intent);
         var json = JsonSerializer.Serialize(intent, ShardStateJson.Default.CommitIntent);
-        if (!await _checkpointer.RecordIntentAsync(shardId, json, cancellationToken).ConfigureAwait(false))
+        var holding = View(shardId);
+        if (holding is null || !await _checkpointer.RecordIntentAsync(shardId, holding.Value, json, cancellationToken).ConfigureAwait(false))
         {
-            throw new LeaseLostException(shardId, $"lease of {shardId} lost before recording a commit intent");
+            throw Lost(shardId, "before recording a commit intent");
         }
     }
 
@@ -48,23 +66,38 @@ public sealed class LeaseShardStateStore : IShardStateStore
     {
         CheckStream(streamName);
         ArgumentNullException.ThrowIfNull(state);
+        var holding = View(shardId);
         bool ok;
-        if (state.ShardEnded)
+        if (holding is null)
         {
-            ok = await _checkpointer.CommitShardEndAsync(shardId, cancellationToken).ConfigureAwait(false);
+            ok = false;
+        }
+        else if (state.ShardEnded)
+        {
+            ok = await _checkpointer.CommitShardEndAsync(shardId, holding.Value, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             var committed = state.Segments.IsDefaultOrEmpty
                 ? null
                 : JsonSerializer.Serialize(new StoredSegments { Segments = [.. state.Segments] }, ShardStateJson.Default.StoredSegments);
-            ok = await _checkpointer.CommitAsync(shardId, state.Checkpoint, committed, cancellationToken).ConfigureAwait(false);
+            ok = await _checkpointer.CommitAsync(shardId, holding.Value, state.Checkpoint, committed, cancellationToken).ConfigureAwait(false);
         }
 
         if (!ok)
         {
-            throw new LeaseLostException(shardId, $"lease of {shardId} lost before the checkpoint could move");
+            throw Lost(shardId, "before the checkpoint could move");
         }
+    }
+
+    private long? View(string shardId) =>
+        _views.TryGetValue(shardId, out var view) ? view : _checkpointer.CurrentHolding(shardId);
+
+    private LeaseLostException Lost(string shardId, string when)
+    {
+        _views.TryRemove(shardId, out _);
+        _onStaleView?.Invoke(shardId);
+        return new LeaseLostException(shardId, $"lease of {shardId} lost (or taken again since the state was read) {when}");
     }
 
     /// <summary>Reads a lease item as the pipeline's shard state.</summary>

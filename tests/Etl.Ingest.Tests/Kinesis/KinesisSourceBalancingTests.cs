@@ -60,7 +60,7 @@ public sealed class KinesisSourceBalancingTests(LocalAws aws)
             var takeover = killedAt.Elapsed;
             Assert.True(takeover <= 2 * LeaseDuration, $"takeover took {takeover}, more than two lease durations ({2 * LeaseDuration})");
 
-            await WaitForAsync(() => Task.FromResult(ledger.Distinct >= 800 ? (object?)true : null), TimeSpan.FromSeconds(30));
+            await WaitForAsync(() => Task.FromResult(ledger.CommittedTotal >= 800 ? (object?)true : null), TimeSpan.FromSeconds(30));
             var survivors = (await store.ListAsync(CancellationToken.None)).GroupBy(l => l.Owner).ToDictionary(g => g.Key!, g => g.Count());
             Assert.Equal(2, survivors.Count);
             Assert.All(survivors.Values, c => Assert.Equal(4, c));
@@ -68,6 +68,7 @@ public sealed class KinesisSourceBalancingTests(LocalAws aws)
             for (var i = 0; i < 800; i++)
             {
                 Assert.True(ledger.Count($"r{i}") >= 1, $"r{i} never processed");
+                Assert.Equal(1, ledger.CommittedCount($"r{i}"));
             }
 
             Assert.All(workers, w => Assert.Null(w.Fault));

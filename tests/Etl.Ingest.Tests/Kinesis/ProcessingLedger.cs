@@ -13,6 +13,7 @@ internal sealed class ProcessingLedger
     private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StreamPosition> _committed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ended = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _committedRecords = new(StringComparer.Ordinal);
 
     public List<string> Violations { get; } = [];
 
@@ -76,6 +77,39 @@ internal sealed class ProcessingLedger
             if (!_committed.TryGetValue(checkpoint.ShardId, out var c) || checkpoint.CompareTo(c) > 0)
             {
                 _committed[checkpoint.ShardId] = checkpoint;
+            }
+        }
+    }
+
+    /// <summary>Records whose batch was checkpointed successfully (the pipeline's output).</summary>
+    public void CommittedRecords(IEnumerable<SourceRecord> records)
+    {
+        lock (_gate)
+        {
+            foreach (var record in records)
+            {
+                var payload = Encoding.UTF8.GetString(record.Data.Span);
+                _committedRecords[payload] = _committedRecords.GetValueOrDefault(payload) + 1;
+            }
+        }
+    }
+
+    /// <summary>How often a payload's batch was checkpointed (1 for every record: exactly once in the output).</summary>
+    public int CommittedCount(string payload)
+    {
+        lock (_gate)
+        {
+            return _committedRecords.GetValueOrDefault(payload);
+        }
+    }
+
+    public int CommittedTotal
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _committedRecords.Values.Sum();
             }
         }
     }

@@ -51,6 +51,7 @@ internal sealed class TestWorker : IAsyncDisposable
                     if (batch.ShardEnded)
                     {
                         await Source.StateStore.CommitAsync(Source.StreamName, batch.ShardId, new ShardState(null, [], null, ShardEnded: true), cancellationToken);
+                        ledger.CommittedRecords(batch.Records);
                         ledger.Ended(batch.ShardId, DateTimeOffset.UtcNow);
                     }
                     else if (batch.Records.Count > 0)
@@ -58,6 +59,7 @@ internal sealed class TestWorker : IAsyncDisposable
                         var last = batch.Records[^1].Position;
                         await Source.StateStore.CommitAsync(Source.StreamName, batch.ShardId, new ShardState(last, ImmutableArray<CommittedSegment>.Empty, null), cancellationToken);
                         ledger.Committed(last);
+                        ledger.CommittedRecords(batch.Records);
                     }
                 }
                 catch (LeaseLostException)

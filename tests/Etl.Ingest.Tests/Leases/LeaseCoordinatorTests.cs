@@ -197,6 +197,36 @@ public sealed class LeaseCoordinatorTests : IDisposable
     }
 
     [Fact]
+    public async Task StateStore_lease_lost_and_taken_again_refuses_writes_from_the_old_view()
+    {
+        await SeedAsync(1);
+        const string shard = "shardId-000000000000";
+        using var a = Worker("a", new LeaseCoordinatorOptions { LeaseDuration = TimeSpan.FromSeconds(5) });
+        await a.TakePassAsync(_ct);
+        var firstHolding = a.OwnedLeases.Single().Holding;
+        var stale = new List<string>();
+        var state = new LeaseShardStateStore(a.Checkpointer, "stream", onStaleView: stale.Add);
+        await state.GetAsync("stream", shard, _ct);
+
+        // Evicted by someone else, then taken again by the same worker: a new holding.
+        var current = (await _store.GetAsync(shard, _ct))!;
+        await _store.UpdateAsync(current, current with { Owner = null }, _ct);
+        await a.RenewAllAsync(_ct);
+        Assert.Empty(a.OwnedLeases);
+        await a.TakePassAsync(_ct);
+        Assert.NotEqual(firstHolding, a.OwnedLeases.Single().Holding);
+
+        await Assert.ThrowsAsync<LeaseLostException>(() => state.CommitAsync("stream", shard, new ShardState(new StreamPosition(shard, "9"), [], null), _ct));
+        Assert.Equal([shard], stale);
+        Assert.Equal(LeaseCheckpoints.TrimHorizon, (await _store.GetAsync(shard, _ct))!.Checkpoint);
+
+        // After reading the state again the pipeline may write.
+        await state.GetAsync("stream", shard, _ct);
+        await state.CommitAsync("stream", shard, new ShardState(new StreamPosition(shard, "9"), [], null), _ct);
+        Assert.Equal("9", (await _store.GetAsync(shard, _ct))!.Checkpoint);
+    }
+
+    [Fact]
     public void Options_invalid_values_name_the_setting()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new LeaseCoordinatorOptions { LeaseDuration = TimeSpan.FromMilliseconds(10) }.Validate());
