@@ -4,6 +4,8 @@
 //     -> [{"canonical","md5","values":[{"hex","form"}],"container":{"codec","base64"}}]  (avsc encodes seeded random values)
 //   {"mode":"decode","items":[{"schema","hex"}],"containers":[{"base64"}]}
 //     -> {"items":[form],"containers":[{"canonical","forms":[form]}]}                     (avsc decodes our bytes)
+//   {"mode":"resolve","items":[{"writer","reader","hex"}]}
+//     -> {"items":[{"form"}|{"error"}]}                         (avsc decodes writer bytes with the reader schema)
 // Longs stay within 2^52: avsc keeps longs in JS numbers and rounds the zig-zag value of larger ones.
 // Forms: bytes and fixed {"$b":hex}; unions {"$u":branchIndex,"v":form}; records and maps objects; longs numbers.
 import avro from 'avsc';
@@ -124,6 +126,17 @@ async function main() {
     const containers = [];
     for (const c of request.containers) containers.push(await readContainer(c.base64));
     process.stdout.write(JSON.stringify({ items, containers }));
+  } else if (request.mode === 'resolve') {
+    const items = request.items.map(({ writer, reader, hex }) => {
+      const readerType = parse(reader);
+      try {
+        const resolver = readerType.createResolver(parse(writer));
+        return { form: form(readerType, readerType.fromBuffer(Buffer.from(hex, 'hex'), resolver)) };
+      } catch (e) {
+        return { error: String(e.message || e) };
+      }
+    });
+    process.stdout.write(JSON.stringify({ items }));
   } else {
     throw new Error('unknown mode ' + request.mode);
   }
