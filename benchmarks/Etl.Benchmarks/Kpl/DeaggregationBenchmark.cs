@@ -10,7 +10,7 @@ namespace Etl.Benchmarks.Kpl;
 /// protobuf parse, one SourceRecord per user record). One operation is one Kinesis record; the "user records/s" column
 /// is user records per second on one core and "B/user record" the bytes allocated per user record. <see cref="DistinctKeys"/> switches
 /// between one partition key per record and a single shared key (the key table is resolved once per entry).
-/// Run: <c>dotnet run -c Release --project benchmarks/Etl.Benchmarks -- --filter '*Deaggregation*' --job short</c>.
+/// Run: <c>dotnet run -c Release --project benchmarks/Etl.Benchmarks -- --filter '*Deaggregation*' --job short --inProcess</c>.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(Config))]
