@@ -2,6 +2,7 @@ using Etl.Batching.Commit;
 using Etl.Batching.Storage.Folder;
 using Etl.Catalog.Folder;
 using Etl.Core.Contracts;
+using Etl.Host.Admin;
 using Etl.Host.Configuration;
 using Etl.Host.Pipelines;
 using Etl.Ingest.Local;
@@ -60,7 +61,9 @@ public static class ServiceHost
 
         builder.WebHost.UseUrls(urls);
         Register(builder.Services, options);
+        builder.Services.AddAdminApi(builder.Configuration, options);
         var app = builder.Build();
+        app.MapAdminApi();
         app.MapGet("/", () => Results.Redirect("/health/ready"));
         return app;
     }
