@@ -41,19 +41,23 @@ internal static class AvroSingleObject
 
     /// <summary>
     /// Decodes a single-object payload. <paramref name="writerSchemaFor"/> returns the writer schema for a fingerprint
-    /// or null when it is unknown; <paramref name="reader"/> defaults to the writer schema.
+    /// or null when it is unknown; <paramref name="reader"/> defaults to the writer schema. Compiles a read plan per
+    /// call: on hot paths use the overload that takes cached <see cref="AvroDatumReader"/>s.
     /// </summary>
-    public static object? Decode(ReadOnlySpan<byte> data, Func<ulong, AvroSchema?> writerSchemaFor, AvroSchema? reader = null)
+    public static object? Decode(ReadOnlySpan<byte> data, Func<ulong, AvroSchema?> writerSchemaFor, AvroSchema? reader = null) =>
+        Decode(data, fingerprint => writerSchemaFor(fingerprint) is { } writer ? new AvroDatumReader(writer, reader) : null);
+
+    /// <summary>Decodes a single-object payload with the datum reader (usually cached) that <paramref name="readerFor"/> returns for its fingerprint.</summary>
+    public static object? Decode(ReadOnlySpan<byte> data, Func<ulong, AvroDatumReader?> readerFor)
     {
         if (!TryReadHeader(data, out var fingerprint))
         {
             throw new AvroDecodeException("the payload does not start with the single-object marker C3 01 and an 8-byte fingerprint", 0);
         }
 
-        var writer = writerSchemaFor(fingerprint)
+        var datumReader = readerFor(fingerprint)
             ?? throw new AvroDecodeException($"no writer schema is known for fingerprint {fingerprint:x16}", 2);
         var reader0 = new AvroReader(data[HeaderLength..], HeaderLength);
-        var datumReader = new AvroDatumReader(writer, reader);
         var value = datumReader.Read(ref reader0);
         if (!reader0.IsAtEnd)
         {

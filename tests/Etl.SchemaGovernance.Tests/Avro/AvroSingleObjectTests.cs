@@ -1,5 +1,6 @@
 using Etl.SchemaGovernance.Avro;
 using Etl.SchemaGovernance.Avro.Binary;
+using Etl.SchemaGovernance.Avro.Generic;
 using Etl.SchemaGovernance.Avro.Schema;
 using Xunit;
 using static Etl.SchemaGovernance.Tests.Avro.AvroTestValues;
@@ -35,7 +36,7 @@ public sealed class AvroSingleObjectTests
     {
         var bytes = AvroSingleObject.Encode(Parse("\"string\""), "hi");
 
-        var e = Assert.Throws<AvroDecodeException>(() => AvroSingleObject.Decode(bytes, _ => null));
+        var e = Assert.Throws<AvroDecodeException>(() => AvroSingleObject.Decode(bytes, (ulong _) => (AvroSchema?)null));
 
         Assert.Contains("no writer schema", e.Message, StringComparison.Ordinal);
     }
@@ -43,7 +44,7 @@ public sealed class AvroSingleObjectTests
     [Fact]
     public void Decode_withoutMarker_throws()
     {
-        Assert.Throws<AvroDecodeException>(() => AvroSingleObject.Decode(Hex("C300 0000000000000000"), _ => Parse("\"null\"")));
+        Assert.Throws<AvroDecodeException>(() => AvroSingleObject.Decode(Hex("C300 0000000000000000"), (ulong _) => Parse("\"null\"")));
     }
 
     [Fact]
@@ -53,5 +54,15 @@ public sealed class AvroSingleObjectTests
         var bytes = AvroSingleObject.Encode(writer, 7);
 
         Assert.Equal(7L, AvroSingleObject.Decode(bytes, _ => writer, Parse("\"long\"")));
+    }
+
+    [Fact]
+    public void Decode_withCachedDatumReader_usesItForTheFingerprint()
+    {
+        var schema = Parse("\"string\"");
+        var cached = new Dictionary<ulong, AvroDatumReader> { [AvroFingerprint.Of(schema)] = new AvroDatumReader(schema) };
+
+        Assert.Equal("x", AvroSingleObject.Decode(AvroSingleObject.Encode(schema, "x"), fp => cached.GetValueOrDefault(fp)));
+        Assert.Throws<AvroDecodeException>(() => AvroSingleObject.Decode(AvroSingleObject.Encode(Parse("\"int\""), 1), fp => cached.GetValueOrDefault(fp)));
     }
 }
