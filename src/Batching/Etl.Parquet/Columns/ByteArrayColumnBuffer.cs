@@ -105,6 +105,15 @@ public sealed class ByteArrayColumnBuffer : ColumnBuffer
 
     private protected override void ClearValues() => _count = 0;
 
+    private protected override void ReturnValueArrays()
+    {
+        Pooled.Return(_data);
+        Pooled.Return(_offsets);
+        _data = [];
+        _offsets = new int[1];
+        _count = 0;
+    }
+
     /// <summary>Bulk path for the reader: a value without levels.</summary>
     internal void AppendValueOnly(ReadOnlySpan<byte> value)
     {
@@ -119,12 +128,12 @@ public sealed class ByteArrayColumnBuffer : ColumnBuffer
         if (_data.Length - start < bytes)
         {
             var size = Math.Max(Math.Max(4096L, _data.Length * 2L), (long)start + bytes);
-            Array.Resize(ref _data, (int)Math.Min(size, Array.MaxLength));
+            _data = Pooled.Resize(_data, (int)Math.Min(size, Array.MaxLength), start);
         }
 
         if (_count + 1 == _offsets.Length)
         {
-            Array.Resize(ref _offsets, Math.Max(1024, _offsets.Length * 2));
+            _offsets = Pooled.Resize(_offsets, Math.Max(1024, _offsets.Length * 2), _count + 1);
         }
 
         return start;

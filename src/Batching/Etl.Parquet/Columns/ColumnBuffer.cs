@@ -87,6 +87,20 @@ public abstract class ColumnBuffer
 
     private protected abstract void ClearValues();
 
+    private protected abstract void ReturnValueArrays();
+
+    /// <summary>Gives the buffer's arrays back to the shared pool (the writer does this on dispose).</summary>
+    internal void ReturnArrays()
+    {
+        Pooled.Return(_definitionLevels);
+        Pooled.Return(_repetitionLevels);
+        _definitionLevels = [];
+        _repetitionLevels = [];
+        _levelCount = 0;
+        _rowCount = 0;
+        ReturnValueArrays();
+    }
+
     internal abstract void AppendObject(object value, int repetitionLevel);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -148,10 +162,10 @@ public abstract class ColumnBuffer
     private void GrowLevels()
     {
         var size = Math.Max(1024, _definitionLevels.Length * 2);
-        Array.Resize(ref _definitionLevels, size);
+        _definitionLevels = Pooled.Resize(_definitionLevels, size, _levelCount);
         if (MaxRepetitionLevel > 0)
         {
-            Array.Resize(ref _repetitionLevels, size);
+            _repetitionLevels = Pooled.Resize(_repetitionLevels, size, _levelCount);
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Etl.Parquet.Schema;
 
 namespace Etl.Parquet.Columns;
@@ -94,11 +93,16 @@ public abstract class FixedWidthColumnBuffer<T> : ColumnBuffer
         _count += values.Length;
     }
 
-    internal Span<byte> ValueBytesSpan => MemoryMarshal.AsBytes(_values.AsSpan(0, _count));
-
     private void Grow(int extra)
     {
         var size = Math.Max(Math.Max(1024, _values.Length * 2), _count + extra);
-        Array.Resize(ref _values, size);
+        _values = Pooled.Resize(_values, size, _count);
+    }
+
+    private protected override void ReturnValueArrays()
+    {
+        Pooled.Return(_values);
+        _values = [];
+        _count = 0;
     }
 }

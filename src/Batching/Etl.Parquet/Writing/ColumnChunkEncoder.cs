@@ -53,8 +53,8 @@ internal sealed class ColumnChunkEncoder : IDisposable
         var valueCount = buffer.ValueCount;
         if (_indices.Length < valueCount)
         {
-            // Owned, not pooled: row groups need arrays past the pool's largest bucket; reused across chunks.
-            _indices = GC.AllocateUninitializedArray<int>(Math.Max(valueCount, 1024));
+            // Pooled, so the next writer (next file) reuses it.
+            _indices = Pooled.Resize(_indices, Math.Max(valueCount, 1024), 0);
         }
 
         var start = output.Length;
@@ -347,6 +347,7 @@ internal sealed class ColumnChunkEncoder : IDisposable
         _compressor.Dispose();
         _page.Dispose();
         _header.Dispose();
+        Pooled.Return(_indices);
         _indices = [];
     }
 }

@@ -13,7 +13,8 @@ namespace Etl.Parquet.Writing;
 /// <see cref="Complete"/> (or <see cref="CompleteAsync"/>) to write the footer. Row groups are written to the
 /// stream as soon as they reach <see cref="ParquetWriterOptions.RowGroupSizeBytes"/> or
 /// <see cref="ParquetWriterOptions.RowGroupMaxRows"/>, so memory is bounded by one row group.
-/// Disposing without completing leaves a file without a footer, which every reader rejects.
+/// Disposing without completing leaves a file without a footer, which every reader rejects. Disposing returns the
+/// column buffers' arrays to the shared pool: do not use the buffers (or spans of them) afterwards.
 /// Not thread-safe. Failures (I/O, invalid values) are thrown to the caller, who owns retrying with a new file.
 /// </summary>
 public sealed class ParquetWriter : IDisposable, IAsyncDisposable
@@ -276,6 +277,10 @@ public sealed class ParquetWriter : IDisposable, IAsyncDisposable
         _disposed = true;
         _encoder.Dispose();
         _chunk.Dispose();
+        foreach (var buffer in _buffers)
+        {
+            buffer.ReturnArrays();
+        }
     }
 
     public ValueTask DisposeAsync()
