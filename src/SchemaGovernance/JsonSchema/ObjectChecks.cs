@@ -15,7 +15,9 @@ internal sealed class ObjectChecks
     private const int StackSeen = 256;
     private const int LinearLookupLimit = 12;
 
-    private Dictionary<string, int>? lookup;
+    private const int StackNameChars = 128;
+
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>? lookup;
 
     /// <summary>Declared properties first (in schema order, indexes 0..DeclaredCount-1), then names known only from required or dependencies.</summary>
     public List<ObjectProperty> Known { get; } = [];
@@ -42,11 +44,13 @@ internal sealed class ObjectChecks
     {
         if (Known.Count > LinearLookupLimit)
         {
-            lookup = new Dictionary<string, int>(Known.Count, StringComparer.Ordinal);
+            var byName = new Dictionary<string, int>(Known.Count, StringComparer.Ordinal);
             for (var i = 0; i < Known.Count; i++)
             {
-                lookup.TryAdd(Known[i].Name, i);
+                byName.TryAdd(Known[i].Name, i);
             }
+
+            lookup = byName.GetAlternateLookup<ReadOnlySpan<char>>();
         }
     }
 
@@ -72,8 +76,7 @@ internal sealed class ObjectChecks
     {
         var start = Dependencies.Length > 0 ? reader : default;
         var knownCount = Known.Count;
-        bool[]? rentedSeen = null;
-        var seen = knownCount <= StackSeen ? stackalloc bool[knownCount] : (rentedSeen = new bool[knownCount]);
+        var seen = knownCount <= StackSeen ? stackalloc bool[knownCount] : new bool[knownCount];
         var hint = 0;
         var count = 0;
         var needName = Patterns.Length > 0 || PropertyNames is not null;
@@ -282,9 +285,16 @@ internal sealed class ObjectChecks
             return -1;
         }
 
-        if (lookup is not null)
+        if (lookup is { } byName)
         {
-            return lookup.TryGetValue(reader.GetString()!, out var found) ? found : -1;
+            // Unescaped UTF-16 is never longer than the escaped UTF-8 it comes from.
+            if (reader.ValueSpan.Length > StackNameChars)
+            {
+                return byName.TryGetValue(reader.GetString(), out var named) ? named : -1;
+            }
+
+            Span<char> buffer = stackalloc char[StackNameChars];
+            return byName.TryGetValue(buffer[..reader.CopyString(buffer)], out var found) ? found : -1;
         }
 
         var index = hint;

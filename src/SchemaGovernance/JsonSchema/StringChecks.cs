@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -103,17 +102,6 @@ internal sealed class StringChecks
         var text = reader.GetString()!;
         var runes = 0;
         foreach (var _ in text.EnumerateRunes())
-        {
-            runes++;
-        }
-
-        return runes;
-    }
-
-    internal static int CodePointLength(string text)
-    {
-        var runes = 0;
-        foreach (Rune _ in text.EnumerateRunes())
         {
             runes++;
         }

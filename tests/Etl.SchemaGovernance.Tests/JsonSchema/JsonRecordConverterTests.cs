@@ -195,4 +195,22 @@ public sealed class JsonRecordConverterTests
         Assert.True(result.IsSuccess, result.Reason?.ToString());
         Assert.Equal(expected, result.Record!.Values[0]);
     }
+
+    [Fact]
+    public void Convert_wide_object_matches_names_through_the_lookup()
+    {
+        var properties = string.Join(",", Enumerable.Range(0, 20).Select(i => $$"""
+            "p{{i}}":{"type":"integer","minimum":{{i}}}
+            """));
+        var converter = Compile($$"""{"type":"object","properties":{{{properties}}},"required":["p19"]}""");
+        var members = string.Join(",", Enumerable.Range(0, 20).Reverse().Select(i => i == 7 ? "\"p\\u0037\":7" : $"\"p{i}\":{i}"));
+
+        var result = converter.Convert(DemoSchemas.Source("{" + members + ",\"unknown\":1}"));
+        var violation = converter.Convert(DemoSchemas.Source("""{"p19":19,"p12":11}"""));
+
+        Assert.True(result.IsSuccess, result.Reason?.ToString());
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (object?)(long)i), result.Record!.Values);
+        Assert.Equal("$.p12", violation.Reason!.FieldPath);
+        Assert.Equal("minimum", violation.Reason.Keyword);
+    }
 }
