@@ -17,6 +17,9 @@ public enum SchemaRegistryErrorCode
 
     /// <summary>The registry could not be locked in time, or the request conflicts with the current state. HTTP 409.</summary>
     ConcurrentModification = 4,
+
+    /// <summary>The backend's credentials may not perform the operation (Glue's AccessDeniedException). HTTP 403.</summary>
+    AccessDenied = 5,
 }
 
 /// <summary>A registry operation failed for a reason the caller can act on; <see cref="Code"/> maps to an HTTP status.</summary>
@@ -34,6 +37,7 @@ public sealed class SchemaRegistryException(SchemaRegistryErrorCode code, string
         SchemaRegistryErrorCode.EntityNotFound => 404,
         SchemaRegistryErrorCode.AlreadyExists => 409,
         SchemaRegistryErrorCode.ResourceNumberLimitExceeded => 429,
+        SchemaRegistryErrorCode.AccessDenied => 403,
         _ => 409,
     };
 }

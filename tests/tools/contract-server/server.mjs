@@ -95,6 +95,7 @@ function testEndpoint(req, res, body) {
     violations.length = 0;
     return send(res, 200, {});
   }
+  if (req.method === 'POST' && req.url === '/__registry/reset') return send(res, 200, registry.reset());
   if (req.method === 'GET' && req.url === '/__faults') {
     return send(res, 200, [...faults.entries()].flatMap(([target, list]) => list.map((f) => ({ target, errorType: f.type, remaining: f.remaining }))));
   }
