@@ -126,7 +126,7 @@ export class SchemaRegistry {
     if (existing) return { SchemaVersionId: existing.id, VersionNumber: existing.number, Status: statusOf(existing) };
     const history = this.live(s);
     if (s.compatibility === 'DISABLED' && history.length > 0) {
-      throw new InvalidInput(`Compatibility DISABLED does not allow versioning. Schema ${s.name} already has a version.`);
+      throw new InvalidInput(`Compatibility DISABLED does not allow versioning. SchemaId: SchemaId(schemaArn=null, schemaName=${s.name}, registryName=${s.registry.name})`);
     }
     const ok = isCompatible(s.dataFormat, s.compatibility, s.checkpoint, SchemaDefinition, history);
     const verdict = ok ? 'AVAILABLE' : 'FAILURE';
@@ -220,7 +220,7 @@ export class SchemaRegistry {
       const v = s.versions[n - 1];
       if (!v || v.deleted) fail(n, 'EntityNotFoundException', `Version ${n} is not found.`);
       else if (n === 1) fail(n, 'InvalidInputException', 'The first version of a schema cannot be deleted.');
-      else if (n === s.checkpoint) fail(n, 'InvalidInputException', `Version ${n} is the checkpoint; move the checkpoint first.`);
+      else if (n === s.checkpoint) fail(n, 'ConflictException', `Version ${n} is the checkpoint; move the checkpoint first.`);
       else {
         v.deleted = true;
         this.versionsById.delete(v.id);

@@ -226,6 +226,33 @@ public sealed class GlueSchemaRegistryTests(GlueRegistryServer server) : IClassF
         Assert.Equal(SchemaRegistryErrorCode.EntityNotFound, error.Code);
     }
 
+    [Fact]
+    public async Task DeleteSchemaVersions_reports_glue_error_codes_per_version()
+    {
+        var registry = server.Registry(_calls);
+        await CreateJsonOrdersAsync(registry, CompatibilityMode.None);
+        await registry.RegisterSchemaVersionAsync(Orders, RegistryFixture.Object("x"), None);
+        await registry.RegisterSchemaVersionAsync(Orders, RegistryFixture.Object("y"), None);
+        await registry.UpdateSchemaAsync(new UpdateSchemaRequest(Orders, CheckpointVersion: 2), None);
+
+        var errors = await registry.DeleteSchemaVersionsAsync(Orders, "1-4", None);
+
+        Assert.Equal([(1L, "InvalidInputException"), (2L, "ConflictException"), (4L, "EntityNotFoundException")],
+            errors.Select(e => (e.VersionNumber, e.ErrorCode)));
+        Assert.Equal([2L, 1L], (await registry.ListSchemaVersionsAsync(Orders, None)).Select(v => v.VersionNumber));
+    }
+
+    [Fact]
+    public async Task RegisterSchemaVersion_disabled_carries_glue_message()
+    {
+        var registry = server.Registry(_calls);
+        await CreateJsonOrdersAsync(registry, CompatibilityMode.Disabled);
+
+        var error = await Assert.ThrowsAsync<SchemaRegistryException>(() => registry.RegisterSchemaVersionAsync(Orders, RegistryFixture.Object("x"), None));
+
+        Assert.StartsWith("Compatibility DISABLED does not allow versioning.", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("3-2")]
