@@ -52,7 +52,7 @@ public static class AdminApiExtensions
         services.AddSingleton(sp => new AuditLog(Path.Combine(dataRoot.Root, "audit"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new RegistryDirectory(dataRoot.Registry));
         services.AddSingleton<AdminChanges>();
-        services.AddAuthentication(AdminAuthenticationHandler.SchemeName)
+        services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, AdminAuthenticationHandler>(AdminAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminRoles.ReadPolicy, p => p.AddAuthenticationSchemes(AdminAuthenticationHandler.SchemeName).RequireRole(AdminRoles.Reader, AdminRoles.Admin))
@@ -85,8 +85,6 @@ public static class AdminApiExtensions
         VersionEndpoints.Map(api);
         MetadataEndpoints.Map(api);
         AuditEndpoints.Map(api);
-        api.MapFallback((HttpContext context) => Results.Problem(statusCode: 404, title: "Not Found", detail: $"no such resource: {context.Request.Path}"))
-            .ExcludeFromDescription();
         return app;
     }
 }

@@ -10,7 +10,16 @@ internal static class AdminConsole
     public static void Use(WebApplication app)
     {
         var files = new EmbeddedFileProvider(typeof(AdminConsole).Assembly, "Etl.Host.wwwroot");
-        app.MapGet(Path, () => Results.Redirect(Path + "/")).ExcludeFromDescription();
+        app.Use((context, next) =>
+        {
+            if (string.Equals(context.Request.Path.Value, Path, StringComparison.OrdinalIgnoreCase) && HttpMethods.IsGet(context.Request.Method))
+            {
+                context.Response.Redirect(Path + "/");
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
         app.UseDefaultFiles(new DefaultFilesOptions { RequestPath = Path, FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions
         {

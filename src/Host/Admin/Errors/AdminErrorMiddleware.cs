@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Etl.Host.Admin.Security;
 using Etl.SchemaGovernance.Compatibility;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Etl.SchemaGovernance.Registry;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -17,6 +20,15 @@ internal sealed class AdminErrorMiddleware(RequestDelegate next, AdminOptions op
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = options.MaxRequestBodyBytes;
+        }
+
+        // Requests that match no admin endpoint (unknown path, wrong method, wrong content type) carry no authorization
+        // metadata: they still need credentials, so that nothing under /api answers anonymously.
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is null
+            && !(await context.AuthenticateAsync(AdminAuthenticationHandler.SchemeName)).Succeeded)
+        {
+            await context.ChallengeAsync(AdminAuthenticationHandler.SchemeName);
+            return;
         }
 
         if (context.Request.ContentLength > options.MaxRequestBodyBytes)
