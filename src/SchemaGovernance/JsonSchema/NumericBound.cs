@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Etl.SchemaGovernance.JsonSchema;
 
 /// <summary>A number from a schema keyword, kept exactly as a decimal where it fits and as a double always.</summary>
-internal readonly record struct NumericBound(double Double, decimal? Exact, string Text)
+internal sealed record NumericBound(double Double, decimal? Exact, string Text)
 {
     /// <summary>Integers up to 2^53 convert to double without rounding.</summary>
     private const long MaxExactInteger = 1L << 53;

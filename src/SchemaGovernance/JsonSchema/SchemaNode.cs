@@ -54,6 +54,7 @@ internal sealed class SchemaNode
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Validate(ref Utf8JsonReader reader, ref ValidationState state) => Validate(ref reader, ref state, null, null);
 
     /// <summary>
