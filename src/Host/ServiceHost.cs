@@ -5,6 +5,9 @@ using Etl.Core.Contracts;
 using Etl.Host.Admin;
 using Etl.Host.Configuration;
 using Etl.Host.Pipelines;
+using Etl.Host.Service;
+using Etl.Host.Telemetry;
+using Etl.Host.Telemetry.Health;
 using Etl.Ingest.Local;
 using Etl.SchemaGovernance.Compatibility;
 using Etl.SchemaGovernance.Registry;
@@ -60,10 +63,18 @@ public static class ServiceHost
         }
 
         builder.WebHost.UseUrls(urls);
+        builder.Services.AddServiceIntegration(builder.Configuration);
+        builder.Services.AddEtlMetrics();
+        builder.Services.AddEtlOpenTelemetry(builder.Configuration);
+        builder.Services.AddEtlHealthChecks()
+            .AddCheck<PipelinesHealthCheck>("pipelines")
+            .AddCheck<StorageHealthCheck>("storage");
         Register(builder.Services, options);
         builder.Services.AddAdminApi(builder.Configuration, options);
         var app = builder.Build();
         app.MapAdminApi();
+        app.MapPrometheusMetrics();
+        app.MapEtlHealth();
         app.MapGet("/", () => Results.Redirect("/health/ready"));
         return app;
     }
@@ -92,7 +103,7 @@ public static class ServiceHost
         services.AddSingleton<IShardStateStore>(_ => new FileShardStateStore(paths.State));
         services.AddSingleton<ISchemaRegistry>(sp => new FolderSchemaRegistry(paths.Registry, sp.GetRequiredService<TimeProvider>(), f => PairwiseCheckerFactory.Create(f)));
         services.AddSingleton<IPipelineSchemas>(sp => new RegistryPipelineSchemas(sp.GetRequiredService<ISchemaRegistry>(), options.Registry.Name));
-        services.AddSingleton<IPipelineObserver>(NullPipelineObserver.Instance);
+        services.AddSingleton<IPipelineObserver>(sp => sp.GetRequiredService<MetricsPipelineObserver>());
         services.AddSingleton<DecoderFactory>();
         services.AddSingleton(sp => new PipelineFactory(
             options,

@@ -45,10 +45,21 @@ internal static class ProduceCommand
                 versionId = (await schemas.EnsureRegisteredAsync(feed.Name, "JSON", feed.JsonSchema, token)).Ref.VersionId;
             }
 
-            var producer = new KinesisProducer(new KinesisClient(new AwsJsonClient(AwsServiceEndpoint.Kinesis())));
+            var kinesis = new KinesisClient(new AwsJsonClient(AwsServiceEndpoint.Kinesis()));
+            var producer = new KinesisProducer(kinesis);
+            ShardedKplAggregator? aggregator = null;
+            HashKeyRange[] ranges = [];
+            if (parse.GetValue(kpl))
+            {
+                // One aggregate per open shard, so every user record of an aggregate hashes into the shard it lands on.
+                var shards = await kinesis.ListShardsAsync(parse.GetValue(stream)!, null, token);
+                ranges = [.. shards.Where(s => !s.IsClosed).Select(s => HashKeyRange.Parse(s.StartingHashKey, s.EndingHashKey))];
+                aggregator = new ShardedKplAggregator(ranges);
+            }
+
             // With --kpl the count is of user records: the generator stops after them and the producer sends every aggregate.
             var userCount = parse.GetValue(count);
-            var records = Records(feed, parse.GetValue(start), userCount, versionId, parse.GetValue(kpl), token);
+            var records = Records(feed, parse.GetValue(start), userCount, versionId, aggregator, ranges, token);
             var last = DateTime.UtcNow;
             try
             {
@@ -74,9 +85,22 @@ internal static class ProduceCommand
     }
 
     private static async IAsyncEnumerable<(string PartitionKey, byte[] Data)> Records(
-        DemoFeed feed, long start, long? count, Guid? versionId, bool aggregate, [EnumeratorCancellation] CancellationToken token)
+        DemoFeed feed, long start, long? count, Guid? versionId, ShardedKplAggregator? aggregator, HashKeyRange[] ranges, [EnumeratorCancellation] CancellationToken token)
     {
-        var aggregator = aggregate ? new KplAggregator() : null;
+        // An aggregate is sent with a partition key of one of its own user records, so Kinesis routes it to the shard
+        // that all of its user records hash into (our producer sends no explicit hash keys).
+        var keyOfShard = new string?[ranges.Length];
+        string Route(KplPutRecord put)
+        {
+            if (!put.IsAggregated || !HashKeys.TryParseExplicit(put.ExplicitHashKey, out var hash))
+            {
+                return put.PartitionKey;
+            }
+
+            var index = Array.FindIndex(ranges, r => r.Contains(hash));
+            return index >= 0 && keyOfShard[index] is { } key ? key : put.PartitionKey;
+        }
+
         for (var n = start; !token.IsCancellationRequested && (count is null || n < start + count); n++)
         {
             var data = feed.Record(n);
@@ -91,20 +115,30 @@ internal static class ProduceCommand
                 continue;
             }
 
-            if (aggregator.Add(new KplUserRecord(feed.PartitionKey(n), null, data)) is { } full)
+            var partitionKey = feed.PartitionKey(n);
+            var shard = Array.FindIndex(ranges, r => r.Contains(HashKeys.FromPartitionKey(partitionKey)));
+            if (aggregator.Add(new KplUserRecord(partitionKey, null, data)) is { } full)
             {
-                yield return (full.PartitionKey, full.Data.ToArray());
+                yield return (Route(full), full.Data.ToArray());
             }
 
-            if (aggregator.PendingCount >= 100 && aggregator.Flush() is { } batch)
+            if (shard >= 0)
             {
-                yield return (batch.PartitionKey, batch.Data.ToArray());
+                keyOfShard[shard] = partitionKey;
+            }
+
+            if (aggregator.PendingCount >= 400)
+            {
+                foreach (var batch in aggregator.FlushAll())
+                {
+                    yield return (Route(batch), batch.Data.ToArray());
+                }
             }
         }
 
-        if (aggregator?.Flush() is { } rest)
+        foreach (var rest in aggregator?.FlushAll() ?? [])
         {
-            yield return (rest.PartitionKey, rest.Data.ToArray());
+            yield return (Route(rest), rest.Data.ToArray());
         }
 
         await Task.CompletedTask;

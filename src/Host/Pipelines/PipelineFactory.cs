@@ -42,6 +42,29 @@ internal sealed class PipelineFactory(
         }).ToList();
     }
 
+    /// <summary>What a configured pipeline writes where: table, partitioning and buffering (shared with dead-letter replay).</summary>
+    public static PipelineDefinition Define(EtlOptions options, PipelineOptions p)
+    {
+        var zone = EtlOptionsValidator.TryZone(p.Partitioning.TimeZone)!;
+        var layout = Enum.Parse<PartitionLayout>(p.Partitioning.Layout, ignoreCase: true);
+        return new PipelineDefinition
+        {
+            Name = p.Name,
+            Database = p.Catalog.Database ?? options.Demo.Database,
+            Table = p.Catalog.Table ?? p.Name.Replace('-', '_'),
+            Partitioner = new HourPartitioner(string.IsNullOrEmpty(p.Partitioning.EventTimeField) ? null : p.Partitioning.EventTimeField, zone, layout),
+            Buffering = EtlOptionsValidator.ToBuffering(p.Buffering)!,
+        };
+    }
+
+    /// <summary>The Parquet codec of a pipeline's output settings.</summary>
+    public static ParquetCompression Compression(OutputOptions output) => output.Compression.ToUpperInvariant() switch
+    {
+        "GZIP" => ParquetCompression.Gzip,
+        "NONE" => ParquetCompression.Uncompressed,
+        _ => ParquetCompression.Snappy,
+    };
+
     public PipelineRuntime Create(PipelineOptions p) => new(p.Name, token => CreateEngineAsync(p, token));
 
     private async Task<PipelineEngine> CreateEngineAsync(PipelineOptions p, CancellationToken token)
@@ -73,30 +96,14 @@ internal sealed class PipelineFactory(
         }
 
         var decoder = await decoders.CreateAsync(schemaName, p.Schema, token);
-        var zone = EtlOptionsValidator.TryZone(p.Partitioning.TimeZone)!;
-        var layout = Enum.Parse<PartitionLayout>(p.Partitioning.Layout, ignoreCase: true);
-        var definition = new PipelineDefinition
-        {
-            Name = p.Name,
-            Database = p.Catalog.Database ?? options.Demo.Database,
-            Table = p.Catalog.Table ?? p.Name.Replace('-', '_'),
-            Partitioner = new HourPartitioner(string.IsNullOrEmpty(p.Partitioning.EventTimeField) ? null : p.Partitioning.EventTimeField, zone, layout),
-            Buffering = EtlOptionsValidator.ToBuffering(p.Buffering)!,
-        };
-        var compression = p.Output.Compression.ToUpperInvariant() switch
-        {
-            "GZIP" => ParquetCompression.Gzip,
-            "NONE" => ParquetCompression.Uncompressed,
-            _ => ParquetCompression.Snappy,
-        };
         return new PipelineEngine(
-            definition,
+            Define(options, p),
             source,
             decoder,
             store,
             catalog,
             shardState,
-            new ParquetDataFileWriter(compression),
+            new ParquetDataFileWriter(Compression(p.Output)),
             time,
             observer,
             loggers.CreateLogger("Etl.Pipeline." + p.Name));

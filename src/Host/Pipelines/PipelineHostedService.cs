@@ -17,9 +17,13 @@ internal sealed class PipelineHostedService(
 {
     private readonly CancellationTokenSource _drain = new();
     private int _running;
+    private int _finished;
 
     /// <summary>Pipelines currently running (for readiness).</summary>
     public int Running => Volatile.Read(ref _running);
+
+    /// <summary>Pipelines that finished their bounded source.</summary>
+    public int Finished => Volatile.Read(ref _finished);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,6 +49,7 @@ internal sealed class PipelineHostedService(
                 await engine.RunAsync(stoppingToken, _drain.Token);
                 if (engine.Completed)
                 {
+                    Interlocked.Increment(ref _finished);
                     logger.LogInformation("Pipeline {Pipeline} finished its source ({Records} records read)", pipeline.Name, engine.RecordsRead);
                     return;
                 }
