@@ -22,7 +22,7 @@ public sealed partial class GlueSchemaRegistry
         }
 
         var version = status == SchemaVersionStatus.Pending
-            ? await PollWhilePendingAsync(versionId, cancellationToken).ConfigureAwait(false)
+            ? await PollWhilePendingAsync(id, versionId, cancellationToken).ConfigureAwait(false)
             : await GetVersionByIdAsync(versionId, cancellationToken).ConfigureAwait(false);
         return new RegisterSchemaVersionResult(versionId, number, version.Status, version.Issues);
     }
@@ -139,20 +139,27 @@ public sealed partial class GlueSchemaRegistry
     }
 
     /// <summary>Re-reads a PENDING version with doubling waits until it settles or <see cref="GlueSchemaRegistryOptions.PollTimeout"/> passes.</summary>
-    private async Task<SchemaVersionInfo> PollWhilePendingAsync(Guid versionId, CancellationToken cancellationToken)
+    private async Task<SchemaVersionInfo> PollWhilePendingAsync(SchemaId schema, Guid versionId, CancellationToken cancellationToken)
     {
         var started = _timeProvider.GetTimestamp();
         var delay = _options.PollInitialDelay;
-        while (true)
+        for (var reads = 1; ; reads++)
         {
             await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
             var version = await FetchVersionAsync(new JsonObject { ["SchemaVersionId"] = versionId.ToString() }, cancellationToken).ConfigureAwait(false);
-            if (version.Status != SchemaVersionStatus.Pending || _timeProvider.GetElapsedTime(started) >= _options.PollTimeout)
+            if (version.Status != SchemaVersionStatus.Pending)
             {
                 return version;
             }
 
+            if (_timeProvider.GetElapsedTime(started) >= _options.PollTimeout)
+            {
+                GlueRegistryLog.PollTimedOut(_logger, versionId, schema, _options.PollTimeout.TotalMilliseconds);
+                return version;
+            }
+
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.PollMaxDelay.Ticks));
+            GlueRegistryLog.StillPending(_logger, versionId, schema, reads, delay.TotalMilliseconds);
         }
     }
 
@@ -181,19 +188,23 @@ public sealed partial class GlueSchemaRegistry
                 .Check(schema.Compatibility, definition, history, schema.SchemaCheckpoint);
             if (!report.IsCompatible)
             {
+                GlueRegistryLog.VersionFailed(_logger, number, schemaId, schema.Compatibility.ToGlueName(), report.Issues.Count);
                 return report.Issues;
             }
         }
         catch (Exception e) when (e is SchemaDefinitionException or NotSupportedException or System.Text.Json.JsonException)
         {
-            return [Unexplained(latest, schema.Compatibility, "the local checker could not evaluate it: " + e.Message)];
+            return [Unexplained(schemaId, number, latest, schema.Compatibility, "the local checker could not evaluate it: " + e.Message)];
         }
 
-        return [Unexplained(latest, schema.Compatibility, "the local checker finds no incompatibility under the current mode and checkpoint.")];
+        return [Unexplained(schemaId, number, latest, schema.Compatibility, "the local checker finds no incompatibility under the current mode and checkpoint.")];
     }
 
-    private static CompatibilityIssue Unexplained(long version, CompatibilityMode mode, string reason) =>
-        new(version, "#", UnexplainedFailureKind, $"Glue refused this version under {mode.ToGlueName()}; {reason}", CompatibilityDirection.None);
+    private CompatibilityIssue Unexplained(SchemaId schema, long number, long against, CompatibilityMode mode, string reason)
+    {
+        GlueRegistryLog.FailureUnexplained(_logger, number, schema, mode.ToGlueName(), reason);
+        return new(against, "#", UnexplainedFailureKind, $"Glue refused this version under {mode.ToGlueName()}; {reason}", CompatibilityDirection.None);
+    }
 
     /// <summary>The schema's listed versions (id, number, status), all pages.</summary>
     private async Task<List<(Guid Id, long Number, SchemaVersionStatus Status)>> ListVersionItemsAsync(SchemaId id, CancellationToken cancellationToken)

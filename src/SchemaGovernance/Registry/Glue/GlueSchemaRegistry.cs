@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Etl.Aws;
 using Etl.SchemaGovernance.Compatibility;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Etl.SchemaGovernance.Registry.Glue;
 
@@ -22,13 +24,15 @@ public sealed partial class GlueSchemaRegistry : ISchemaRegistry
     private readonly TimeProvider _timeProvider;
     private readonly Func<string, IPairwiseChecker> _checkerFor;
     private readonly VersionCache _cache;
+    private readonly ILogger _logger;
 
     /// <param name="client">A client for Glue (see <see cref="AwsServiceEndpoint.Glue"/>).</param>
     /// <param name="options">Polling, paging and cache settings; default <see cref="GlueSchemaRegistryOptions"/>.</param>
     /// <param name="timeProvider">Clock for the polling waits; default the system clock.</param>
     /// <param name="checkerFor">The pairwise checker for a data format; defaults to <see cref="PairwiseCheckerFactory"/>.</param>
+    /// <param name="logger">Where polling and FAILURE events go; default none.</param>
     public GlueSchemaRegistry(AwsJsonClient client, GlueSchemaRegistryOptions? options = null, TimeProvider? timeProvider = null,
-        Func<string, IPairwiseChecker>? checkerFor = null)
+        Func<string, IPairwiseChecker>? checkerFor = null, ILogger<GlueSchemaRegistry>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
@@ -37,6 +41,7 @@ public sealed partial class GlueSchemaRegistry : ISchemaRegistry
         _timeProvider = timeProvider ?? TimeProvider.System;
         _checkerFor = checkerFor ?? (format => PairwiseCheckerFactory.Create(format));
         _cache = new VersionCache(_options.VersionCacheCapacity);
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
     public async Task<RegistryInfo> CreateRegistryAsync(string registryName, string? description, CancellationToken cancellationToken)

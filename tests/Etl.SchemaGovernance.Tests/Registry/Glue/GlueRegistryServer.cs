@@ -33,7 +33,8 @@ public sealed class GlueRegistryServer : IAsyncLifetime
     }
 
     /// <summary>A registry over a fresh client whose requests <paramref name="calls"/> counts by operation.</summary>
-    public GlueSchemaRegistry Registry(CallCounter? calls = null, GlueSchemaRegistryOptions? options = null, Func<string, IPairwiseChecker>? checkerFor = null)
+    public GlueSchemaRegistry Registry(CallCounter? calls = null, GlueSchemaRegistryOptions? options = null, Func<string, IPairwiseChecker>? checkerFor = null,
+        RecordingLogger<GlueSchemaRegistry>? logger = null)
     {
         var http = new HttpClient(calls ?? new CallCounter()) { Timeout = Timeout.InfiniteTimeSpan };
         var client = new AwsJsonClient(AwsServiceEndpoint.Glue(new AwsEndpointSettings
@@ -43,7 +44,7 @@ public sealed class GlueRegistryServer : IAsyncLifetime
             EnvironmentVariable = _ => null,
             UseProfileRegion = false,
         }), http, new AwsJsonClientOptions { Retry = AwsRetryOptions.None });
-        return new GlueSchemaRegistry(client, options ?? FastPolling, checkerFor: checkerFor);
+        return new GlueSchemaRegistry(client, options ?? FastPolling, checkerFor: checkerFor, logger: logger);
     }
 
     public static GlueSchemaRegistryOptions FastPolling { get; } = new()

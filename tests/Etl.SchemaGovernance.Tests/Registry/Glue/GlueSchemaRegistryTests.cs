@@ -133,12 +133,13 @@ public sealed class GlueSchemaRegistryTests(GlueRegistryServer server) : IClassF
     [Fact]
     public async Task RegisterSchemaVersion_still_pending_at_timeout_is_returned_as_pending()
     {
+        var log = new RecordingLogger<GlueSchemaRegistry>();
         var registry = server.Registry(_calls, new GlueSchemaRegistryOptions
         {
             PollInitialDelay = TimeSpan.FromMilliseconds(1),
             PollMaxDelay = TimeSpan.FromMilliseconds(1),
             PollTimeout = TimeSpan.FromMilliseconds(1),
-        });
+        }, logger: log);
         await CreateJsonOrdersAsync(registry, CompatibilityMode.Backward);
 
         var registered = await registry.RegisterSchemaVersionAsync(Orders, RegistryFixture.Object(), None);
@@ -146,12 +147,14 @@ public sealed class GlueSchemaRegistryTests(GlueRegistryServer server) : IClassF
 
         Assert.Equal(SchemaVersionStatus.Pending, registered.Status);
         Assert.Equal(SchemaVersionStatus.Available, later.Status);
+        Assert.Contains(log.Events, e => e.EventId == 5102 && e.Message.Contains(registered.SchemaVersionId.ToString(), StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task RegisterSchemaVersion_avro_failure_is_explained_by_the_local_checker()
     {
-        var registry = server.Registry(_calls);
+        var log = new RecordingLogger<GlueSchemaRegistry>();
+        var registry = server.Registry(_calls, logger: log);
         await registry.CreateRegistryAsync("sales", null, None);
         await registry.CreateSchemaAsync(new CreateSchemaRequest(Orders, "AVRO", CompatibilityMode.Backward, AvroV1), None);
 
@@ -162,12 +165,14 @@ public sealed class GlueSchemaRegistryTests(GlueRegistryServer server) : IClassF
         var issue = Assert.Single(failed.Issues);
         Assert.Equal((1L, "READER_FIELD_MISSING_DEFAULT_VALUE", CompatibilityDirection.Backward), (issue.Version, issue.Kind, issue.Direction));
         Assert.Equal((SchemaVersionStatus.Available, 3L), (ok.Status, ok.VersionNumber));
+        Assert.Equal([5103], log.Events.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Information).Select(e => e.EventId));
     }
 
     [Fact]
     public async Task RegisterSchemaVersion_failure_the_local_checker_accepts_is_reported_as_unexplained()
     {
-        var registry = server.Registry(_calls, checkerFor: _ => new AcceptEverything());
+        var log = new RecordingLogger<GlueSchemaRegistry>();
+        var registry = server.Registry(_calls, checkerFor: _ => new AcceptEverything(), logger: log);
         await registry.CreateRegistryAsync("sales", null, None);
         await registry.CreateSchemaAsync(new CreateSchemaRequest(Orders, "AVRO", CompatibilityMode.Backward, AvroV1), None);
 
@@ -177,6 +182,7 @@ public sealed class GlueSchemaRegistryTests(GlueRegistryServer server) : IClassF
         var issue = Assert.Single(failed.Issues);
         Assert.Equal((GlueSchemaRegistry.UnexplainedFailureKind, 1L), (issue.Kind, issue.Version));
         Assert.Contains("BACKWARD", issue.Message, StringComparison.Ordinal);
+        Assert.Contains(log.Events, e => e.EventId == 5104 && e.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
     }
 
     [Fact]
