@@ -23,6 +23,8 @@ public static class EtlCli
             SchemaCommands.Create(),
             InspectCommands.Create(),
             ProduceCommand.Create(),
+            DeadLetterCommands.Create(),
+            QueryCommand.Create(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)

@@ -60,14 +60,14 @@ internal static class ProduceCommand
             // With --kpl the count is of user records: the generator stops after them and the producer sends every aggregate.
             var userCount = parse.GetValue(count);
             var records = Records(feed, parse.GetValue(start), userCount, versionId, aggregator, ranges, token);
-            var last = DateTime.UtcNow;
+            var last = TimeProvider.System.GetTimestamp();
             try
             {
                 var result = await producer.ProduceAsync(parse.GetValue(stream)!, records, parse.GetValue(rate), parse.GetValue(kpl) ? null : userCount, p =>
                 {
-                    if ((DateTime.UtcNow - last).TotalSeconds >= 1)
+                    if (TimeProvider.System.GetElapsedTime(last).TotalSeconds >= 1)
                     {
-                        last = DateTime.UtcNow;
+                        last = TimeProvider.System.GetTimestamp();
                         Console.Error.WriteLine($"sent {p.Sent} records ({p.Bytes / 1024} KiB), {p.Retried} retried, {p.Failed} failed, {p.Elapsed.TotalSeconds:F0} s");
                     }
                 }, token);

@@ -193,6 +193,27 @@ public sealed class PipelineEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task Engine_storeFailingEvery7thPutAndCatalogTimingOut_losesAndDuplicatesNothing()
+    {
+        var state = new InMemoryShardStateStore();
+        var store = new FaultyObjectStore(new FolderObjectStore(_root), failEvery: 7);
+        var recording = new RecordingCatalog();
+        var catalog = new TimingOutCatalog(recording, failEvery: 5);
+        var shards = Shards(80);
+
+        // The catalog keeps no memory between engines here, as after a process restart.
+        await RunUntilCompleteAsync(() => Engine(new ScriptedSource(state, shards), store, state, catalog));
+
+        Assert.True(catalog.Failures >= 2, $"only {catalog.Failures} catalog time-outs were injected");
+        Assert.True(store.Failures >= 2, $"only {store.Failures} store failures were injected");
+        var (rows, distinct, outOfHour) = await QueryAsync();
+        Assert.Equal(3 * 72, rows);
+        Assert.Equal(rows, distinct);
+        Assert.Equal(0, outOfHour);
+        Assert.Equal(3, recording.Partitions.Select(p => p.Values[0]).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Engine_catalogRefusingTheSchema_sendsTheRowsToDeadLettersWithTheReason()
     {
         var state = new InMemoryShardStateStore();

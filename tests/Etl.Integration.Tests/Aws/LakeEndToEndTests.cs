@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Etl.Ingest.Demo;
+using Etl.TestSupport;
+
+namespace Etl.Integration.Tests.Aws;
+
+/// <summary>
+/// The whole AWS path through the service: records produced to kinesalite → Parquet in s3rver → table and partitions
+/// in the contract Glue catalog → `etl query` through the contract Athena, which runs the SQL over the files. Every
+/// Glue and Athena request is validated against the official service model by the contract server.
+/// </summary>
+public sealed class LakeEndToEndTests : IClassFixture<LocalAwsStack>, IAsyncLifetime
+{
+    private const string Stream = "ventilator-lake";
+    private const int Records = 800;
+    private readonly LocalAwsStack _aws;
+    private readonly string _work = Directory.CreateTempSubdirectory("etl-lake-").FullName;
+    private NodeServer? _contract;
+
+    public LakeEndToEndTests(LocalAwsStack aws) => _aws = aws;
+
+    public async Task InitializeAsync() =>
+        _contract = await NodeServer.StartAsync(Path.Combine("contract-server", "server.mjs"), p => ["--port", p.ToString(CultureInfo.InvariantCulture), "--s3rver-dir", _aws.S3Folder]);
+
+    public async Task DisposeAsync()
+    {
+        if (_contract is not null)
+        {
+            await _contract.DisposeAsync();
+        }
+
+        Directory.Delete(_work, recursive: true);
+    }
+
+    private Dictionary<string, string> Environment()
+    {
+        var env = _aws.Environment();
+        env["AWS_ENDPOINT_URL_GLUE"] = _contract!.Endpoint;
+        env["AWS_ENDPOINT_URL_ATHENA"] = _contract.Endpoint;
+        return env;
+    }
+
+    private async Task<JsonElement?> QueryAsync(string sql)
+    {
+        await using var query = EtlProcess.Start(_work, ["query", sql, "--database", "lake"], Environment());
+        await query.WaitForExitAsync(TimeSpan.FromMinutes(1));
+        if (query.ExitCode != 0)
+        {
+            return null;
+        }
+
+        var line = query.Output.Split('\n').First(l => l.StartsWith('{'));
+        return JsonDocument.Parse(line).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task Service_onKinesisS3AndGlue_tablesAreQueryableThroughAthena()
+    {
+        await _aws.CreateStreamAsync(Stream, 2);
+        var feed = DemoFeed.Create("ventilator", 42, DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1));
+        var schemaFile = Path.Combine(_work, "ventilator.schema.json");
+        await File.WriteAllTextAsync(schemaFile, feed.JsonSchema);
+        Assert.Equal(0, (await EtlProcess.RunAsync(_work, ["schema", "register", "--schema", "ventilator", "--format", "json", "--file", schemaFile])).ExitCode);
+        await using (var producer = EtlProcess.Start(_work, ["produce", "--demo", "ventilator", "--stream", Stream, "--count", Records.ToString(CultureInfo.InvariantCulture), "--kpl"], Environment()))
+        {
+            await producer.WaitForExitAsync(TimeSpan.FromMinutes(2));
+            Assert.True(producer.ExitCode == 0, producer.Output);
+        }
+
+        var config = new JsonObject
+        {
+            ["Etl"] = new JsonObject
+            {
+                ["Mode"] = "Aws",
+                ["Aws"] = new JsonObject { ["Bucket"] = LocalAwsStack.Bucket, ["Prefix"] = "lake", ["Catalog"] = "Glue", ["LeaseDuration"] = "00:00:03" },
+                ["Pipelines"] = new JsonArray(new JsonObject
+                {
+                    ["Name"] = "ventilator",
+                    ["Source"] = new JsonObject { ["Type"] = "Kinesis", ["Stream"] = Stream },
+                    ["Partitioning"] = new JsonObject { ["EventTimeField"] = "eventtime" },
+                    ["Buffering"] = new JsonObject { ["MaxRows"] = 300, ["MaxAge"] = "00:00:02" },
+                    ["Catalog"] = new JsonObject { ["Database"] = "lake", ["Table"] = "ventilator" },
+                }),
+            },
+        };
+        var configFile = Path.Combine(_work, "lake.json");
+        await File.WriteAllTextAsync(configFile, config.ToJsonString());
+
+        var valid = Enumerable.Range(0, Records).Count(n => feed.DefectOf(n) == DemoFeed.Defect.None);
+        JsonElement? counted = null;
+        await using (var service = EtlProcess.Start(_work, ["run", "--config", configFile, "--Admin:Urls=http://127.0.0.1:0"], Environment()))
+        {
+            var deadline = DateTime.UtcNow.AddMinutes(3);
+            while (DateTime.UtcNow < deadline)
+            {
+                Assert.False(service.HasExited, service.Output);
+                counted = await QueryAsync("SELECT count(*) AS n FROM ventilator");
+                if (counted is { } c && c.GetProperty("rows")[0][0].GetString() == valid.ToString(CultureInfo.InvariantCulture))
+                {
+                    break;
+                }
+
+                await Task.Delay(1000);
+            }
+
+            service.Terminate();
+            await service.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        Assert.NotNull(counted);
+        Assert.Equal(valid.ToString(CultureInfo.InvariantCulture), counted.Value.GetProperty("rows")[0][0].GetString());
+
+        // The producer's event times are 10 ms apart from 2026-01-01T00:00Z: 800 records fill the first hour only.
+        var perHour = await QueryAsync("SELECT dt, count(*) AS n, min(minutevolume) AS lo, max(minutevolume) AS hi FROM ventilator GROUP BY dt ORDER BY dt");
+        Assert.NotNull(perHour);
+        var rows = perHour.Value.GetProperty("rows");
+        Assert.Equal(1, rows.GetArrayLength());
+        Assert.Equal("2026-01-01-00", rows[0][0].GetString());
+        Assert.Equal(valid.ToString(CultureInfo.InvariantCulture), rows[0][1].GetString());
+        Assert.Equal("1", rows[0][2].GetString());
+        Assert.Equal("12", rows[0][3].GetString());
+
+        var violations = await new HttpClient().GetStringAsync(_contract!.Endpoint + "/__violations");
+        Assert.Equal("[]", violations.Trim());
+    }
+}
