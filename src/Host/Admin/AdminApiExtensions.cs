@@ -5,6 +5,7 @@ using Etl.Host.Admin.Security;
 using Etl.Host.Configuration;
 using Etl.Host.Pipelines;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Etl.Host.Admin;
 
@@ -46,6 +47,7 @@ public static class AdminApiExtensions
 
         var generate = admin.ApiKeys.Count == 0 && admin.Jwt.SigningKey.Length == 0 && !string.Equals(options.Mode, "Aws", StringComparison.Ordinal);
         var dataRoot = new LocalPaths(options.DataRoot);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(admin);
         services.AddSingleton(AdminKeyStore.Create(admin.ApiKeys, generate));
         services.AddSingleton(sp => new HmacJwtValidator(admin.Jwt, sp.GetRequiredService<TimeProvider>()));

@@ -1,5 +1,6 @@
 using Etl.Host.Admin.Security;
 using Etl.SchemaGovernance.Registry;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Etl.Host.Admin.Endpoints;
 
@@ -10,7 +11,7 @@ internal static class MetadataEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet(Route, async (string registry, string schema, string version, string? key, string? value, ISchemaRegistry schemas, CancellationToken token) =>
+        api.MapGet(Route, async (string registry, string schema, string version, string? key, string? value, [FromServices] ISchemaRegistry schemas, CancellationToken token) =>
         {
             var reference = AdminRequests.Version(new SchemaId(registry, schema), version);
             List<KeyValuePair<string, string>>? filter = key is null ? null : [new(key, value ?? "")];
@@ -23,7 +24,7 @@ internal static class MetadataEndpoints
             return found.ToDictionary(p => p.Key, p => new MetadataValueResponse(p.Value.Value, p.Value.CreatedTime, p.Value.OtherValues), StringComparer.Ordinal);
         }).WithName("QuerySchemaVersionMetadata").WithSummary("The version's metadata by key; ?key=&value= filters to one pair.");
 
-        api.MapPut(Route, async (string registry, string schema, string version, HttpContext context, ISchemaRegistry schemas, AdminChanges changes, CancellationToken token) =>
+        api.MapPut(Route, async (string registry, string schema, string version, HttpContext context, [FromServices] ISchemaRegistry schemas, AdminChanges changes, CancellationToken token) =>
         {
             var body = await AdminRequests.BodyAsync<MetadataBody>(context.Request, token);
             var reference = AdminRequests.Version(new SchemaId(registry, schema), version);
@@ -33,7 +34,7 @@ internal static class MetadataEndpoints
         }).RequireAuthorization(AdminRoles.WritePolicy).Accepts<MetadataBody>("application/json")
             .WithName("PutSchemaVersionMetadata").WithSummary("Adds a metadata pair to a version.");
 
-        api.MapDelete(Route, async (string registry, string schema, string version, string? key, string? value, HttpContext context, ISchemaRegistry schemas, AdminChanges changes, CancellationToken token) =>
+        api.MapDelete(Route, async (string registry, string schema, string version, string? key, string? value, HttpContext context, [FromServices] ISchemaRegistry schemas, AdminChanges changes, CancellationToken token) =>
         {
             var reference = AdminRequests.Version(new SchemaId(registry, schema), version);
             var result = MetadataChangeResponse.Of(await schemas.RemoveSchemaVersionMetadataAsync(reference, AdminRequests.Required(key, "key"), value ?? "", token));

@@ -2,6 +2,7 @@ using Etl.Host.Admin.Security;
 using Etl.Host.Governance;
 using Etl.SchemaGovernance.Compatibility;
 using Etl.SchemaGovernance.Registry;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Etl.Host.Admin.Endpoints;
 
@@ -13,7 +14,7 @@ internal static class SchemaEndpoints
         api.MapGet("/registries", (RegistryDirectory registries, CancellationToken token) => registries.ListAsync(token))
             .WithName("ListRegistries").WithSummary("Lists the registries.");
 
-        api.MapPost("/registries", async (HttpContext context, ISchemaRegistry registry, AdminChanges changes, CancellationToken token) =>
+        api.MapPost("/registries", async (HttpContext context, [FromServices] ISchemaRegistry registry, AdminChanges changes, CancellationToken token) =>
         {
             var body = await AdminRequests.BodyAsync<CreateRegistryBody>(context.Request, token);
             var created = await registry.CreateRegistryAsync(AdminRequests.Required(body.Name, "name"), body.Description, token);
@@ -23,11 +24,11 @@ internal static class SchemaEndpoints
         }).RequireAuthorization(AdminRoles.WritePolicy).Accepts<CreateRegistryBody>("application/json").Produces<RegistryResponse>(201)
             .WithName("CreateRegistry").WithSummary("Creates a registry.");
 
-        api.MapGet("/registries/{registry}/schemas", async (string registry, ISchemaRegistry schemas, CancellationToken token) =>
+        api.MapGet("/registries/{registry}/schemas", async (string registry, [FromServices] ISchemaRegistry schemas, CancellationToken token) =>
             (await schemas.ListSchemasAsync(registry, token)).Select(SchemaResponse.Of).ToList())
             .WithName("ListSchemas").WithSummary("Lists a registry's schemas.");
 
-        api.MapPost("/registries/{registry}/schemas", async (string registry, HttpContext context, ISchemaRegistry schemas, AdminChanges changes, CancellationToken token) =>
+        api.MapPost("/registries/{registry}/schemas", async (string registry, HttpContext context, [FromServices] ISchemaRegistry schemas, AdminChanges changes, CancellationToken token) =>
         {
             var body = await AdminRequests.BodyAsync<CreateSchemaBody>(context.Request, token);
             var name = AdminRequests.Required(body.SchemaName, "schemaName");
@@ -48,11 +49,11 @@ internal static class SchemaEndpoints
         }).RequireAuthorization(AdminRoles.WritePolicy).Accepts<CreateSchemaBody>("application/json").Produces<CreateSchemaResponse>(201)
             .WithName("CreateSchema").WithSummary("Creates a schema with its data format, compatibility mode and first version.");
 
-        api.MapGet("/registries/{registry}/schemas/{schema}", async (string registry, string schema, ISchemaRegistry schemas, CancellationToken token) =>
+        api.MapGet("/registries/{registry}/schemas/{schema}", async (string registry, string schema, [FromServices] ISchemaRegistry schemas, CancellationToken token) =>
             SchemaResponse.Of(await schemas.GetSchemaAsync(new SchemaId(registry, schema), token)))
             .WithName("GetSchema").WithSummary("Gets a schema's settings and version counters.");
 
-        api.MapPatch("/registries/{registry}/schemas/{schema}", async (string registry, string schema, HttpContext context, ISchemaRegistry schemas, AdminChanges changes, CancellationToken token) =>
+        api.MapPatch("/registries/{registry}/schemas/{schema}", async (string registry, string schema, HttpContext context, [FromServices] ISchemaRegistry schemas, AdminChanges changes, CancellationToken token) =>
         {
             var body = await AdminRequests.BodyAsync<UpdateSchemaBody>(context.Request, token);
             var mode = body.Compatibility is null ? (CompatibilityMode?)null : AdminRequests.Mode(body.Compatibility);

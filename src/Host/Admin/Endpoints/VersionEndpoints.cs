@@ -1,6 +1,7 @@
 using Etl.Host.Admin.Security;
 using Etl.Host.Governance;
 using Etl.SchemaGovernance.Registry;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Etl.Host.Admin.Endpoints;
 
@@ -11,19 +12,19 @@ internal static class VersionEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet(Schema + "/versions", async (string registry, string schema, ISchemaRegistry schemas, CancellationToken token) =>
+        api.MapGet(Schema + "/versions", async (string registry, string schema, [FromServices] ISchemaRegistry schemas, CancellationToken token) =>
             (await schemas.ListSchemaVersionsAsync(new SchemaId(registry, schema), token)).Select(VersionResponse.Of).ToList())
             .WithName("ListSchemaVersions").WithSummary("Lists the versions that are not deleted, newest first.");
 
-        api.MapGet(Schema + "/versions/{version}", async (string registry, string schema, string version, ISchemaRegistry schemas, CancellationToken token) =>
+        api.MapGet(Schema + "/versions/{version}", async (string registry, string schema, string version, [FromServices] ISchemaRegistry schemas, CancellationToken token) =>
             VersionResponse.Of(await schemas.GetSchemaVersionAsync(AdminRequests.Version(new SchemaId(registry, schema), version), token)))
             .WithName("GetSchemaVersion").WithSummary("Gets a version by number, or 'latest'.");
 
-        api.MapGet("/versions/{id:guid}", async (Guid id, ISchemaRegistry schemas, CancellationToken token) =>
+        api.MapGet("/versions/{id:guid}", async (Guid id, [FromServices] ISchemaRegistry schemas, CancellationToken token) =>
             VersionResponse.Of(await schemas.GetSchemaVersionAsync(SchemaVersionReference.ById(id), token)))
             .WithName("GetSchemaVersionById").WithSummary("Gets a version by its id.");
 
-        api.MapPost(Schema + "/versions", async (string registry, string schema, HttpContext context, ISchemaRegistry schemas, AdminChanges changes, CancellationToken token) =>
+        api.MapPost(Schema + "/versions", async (string registry, string schema, HttpContext context, [FromServices] ISchemaRegistry schemas, AdminChanges changes, CancellationToken token) =>
         {
             var body = await AdminRequests.BodyAsync<DefinitionBody>(context.Request, token);
             var definition = AdminRequests.Required(body.Definition, "definition");
@@ -37,7 +38,7 @@ internal static class VersionEndpoints
             .WithName("RegisterSchemaVersion")
             .WithSummary("Registers the next version: AVAILABLE, or FAILURE with the compatibility issues. A change the Athena table cannot take is refused with 400.");
 
-        api.MapDelete(Schema + "/versions", async (string registry, string schema, string? versions, HttpContext context, ISchemaRegistry schemas, AdminChanges changes, CancellationToken token) =>
+        api.MapDelete(Schema + "/versions", async (string registry, string schema, string? versions, HttpContext context, [FromServices] ISchemaRegistry schemas, AdminChanges changes, CancellationToken token) =>
         {
             var range = AdminRequests.Required(versions, "versions");
             var id = new SchemaId(registry, schema);
@@ -48,7 +49,7 @@ internal static class VersionEndpoints
         }).RequireAuthorization(AdminRoles.WritePolicy)
             .WithName("DeleteSchemaVersions").WithSummary("Deletes versions '?versions=n' or '?versions=n-m'; version 1 and the checkpoint are reported as errors.");
 
-        api.MapPost(Schema + "/dry-run", async (string registry, string schema, HttpContext context, ISchemaRegistry schemas, CancellationToken token) =>
+        api.MapPost(Schema + "/dry-run", async (string registry, string schema, HttpContext context, [FromServices] ISchemaRegistry schemas, CancellationToken token) =>
         {
             var body = await AdminRequests.BodyAsync<DefinitionBody>(context.Request, token);
             var definition = AdminRequests.Required(body.Definition, "definition");
@@ -57,7 +58,7 @@ internal static class VersionEndpoints
         }).Accepts<DefinitionBody>("application/json")
             .WithName("DryRun").WithSummary("Checks a candidate under the schema's mode and against the Athena table, without registering it.");
 
-        api.MapGet(Schema + "/diff", async (string registry, string schema, string? from, string? to, ISchemaRegistry schemas, CancellationToken token) =>
+        api.MapGet(Schema + "/diff", async (string registry, string schema, string? from, string? to, [FromServices] ISchemaRegistry schemas, CancellationToken token) =>
             await new SchemaGovernanceService(schemas, registry).DiffAsync(schema, AdminRequests.Number(from, "from"), AdminRequests.Number(to, "to"), token))
             .WithName("DiffVersions").WithSummary("Compares two versions: compatibility both ways and the column changes.");
     }

@@ -37,6 +37,11 @@ internal sealed class AdminAuthenticationHandler(
         {
             principal = jwt.Validate(credential, out failure);
         }
+        else if (scheme == "Unknown")
+        {
+            principal = null;
+            failure = "unsupported Authorization scheme: use 'ApiKey <key>' or 'Bearer <token>'";
+        }
         else
         {
             principal = credential.Length is > 0 and <= 1024 ? keys.Authenticate(credential) : null;

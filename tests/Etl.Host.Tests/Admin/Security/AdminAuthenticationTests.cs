@@ -52,7 +52,7 @@ public sealed class AdminAuthenticationTests(AdminApiFixture fixture)
 
         using var response = await client.GetAsync("api/registries");
 
-        await Some.ProblemAsync(response, 401);
+        Assert.Contains("unsupported Authorization scheme", await Some.ProblemAsync(response, 401), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,6 +159,29 @@ public sealed class AdminAuthenticationTests(AdminApiFixture fixture)
         using var client = fixture.WithBearer(none + "." + parts[1] + ".");
 
         using var response = await client.GetAsync("api/registries");
+
+        await Some.ProblemAsync(response, 401);
+    }
+
+    [Fact]
+    public async Task Wrong_method_without_credentials_is_401_and_with_credentials_is_405()
+    {
+        using var anonymous = fixture.Anonymous();
+        using var admin = fixture.Admin();
+
+        using var refused = await anonymous.PutAsync("api/registries", null);
+        using var wrong = await admin.PutAsync("api/registries", null);
+
+        await Some.ProblemAsync(refused, 401);
+        await Some.ProblemAsync(wrong, 405);
+    }
+
+    [Fact]
+    public async Task Wrong_content_type_without_credentials_is_401()
+    {
+        using var anonymous = fixture.Anonymous();
+
+        using var response = await anonymous.PostAsync("api/registries", new StringContent("name", System.Text.Encoding.UTF8, "text/plain"));
 
         await Some.ProblemAsync(response, 401);
     }
