@@ -16,11 +16,12 @@ public sealed partial class GlueSchemaRegistry
         var versionId = GlueWire.Guid(response, "SchemaVersionId");
         var number = GlueWire.Long(response, "VersionNumber");
         var status = GlueWire.Status(GlueWire.OptionalString(response, "Status"));
-        if (status != SchemaVersionStatus.Pending && _cache.TryGet(versionId, out var known))
+        if (status == SchemaVersionStatus.Available)
         {
-            return new RegisterSchemaVersionResult(versionId, known.VersionNumber, known.Status, known.Issues);
+            return new RegisterSchemaVersionResult(versionId, number, status, []);
         }
 
+        // PENDING is polled; a FAILURE is read back by id, which explains it (and caches the explanation).
         var version = status == SchemaVersionStatus.Pending
             ? await PollWhilePendingAsync(id, versionId, cancellationToken).ConfigureAwait(false)
             : await GetVersionByIdAsync(versionId, cancellationToken).ConfigureAwait(false);
