@@ -4,6 +4,7 @@ using Etl.Catalog.Folder;
 using Etl.Core.Contracts;
 using Etl.Host.Admin;
 using Etl.Host.Configuration;
+using Etl.Host.Operations;
 using Etl.Host.Pipelines;
 using Etl.Host.Service;
 using Etl.Host.Telemetry;
@@ -70,6 +71,7 @@ public static class ServiceHost
             .AddCheck<PipelinesHealthCheck>("pipelines")
             .AddCheck<StorageHealthCheck>("storage");
         Register(builder.Services, options);
+        builder.Services.AddEtlOperationsJobs(builder.Configuration, options);
         builder.Services.AddAdminApi(builder.Configuration, options);
         var app = builder.Build();
         app.MapAdminApi();

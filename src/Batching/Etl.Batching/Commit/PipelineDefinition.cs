@@ -1,5 +1,6 @@
 using Etl.Batching.Buffers;
 using Etl.Batching.Partitioning;
+using Etl.Core.Records;
 
 namespace Etl.Batching.Commit;
 
@@ -30,6 +31,15 @@ public sealed record PipelineDefinition
 
     /// <summary>Replaces the table's dead-letter key prefix.</summary>
     public string? DeadLetterPrefixOverride { get; init; }
+
+    /// <summary>
+    /// The attempt number written into a record's dead-letter envelope (null: 1). Replaying dead letters counts on
+    /// from the attempts of the envelope the record came from.
+    /// </summary>
+    public Func<SourceRecord, int>? DeadLetterAttempts { get; init; }
+
+    /// <summary>The attempt number for a record's dead-letter envelope.</summary>
+    internal int AttemptsOf(SourceRecord record) => DeadLetterAttempts?.Invoke(record) ?? 1;
 
     /// <summary>Key prefix of the table's data folder, ending in '/' (empty: the store's root).</summary>
     public string TablePrefix => TablePrefixOverride ?? $"{WarehousePrefix}/{Database}/{Table}/";

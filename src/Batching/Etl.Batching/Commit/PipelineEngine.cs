@@ -259,7 +259,7 @@ public sealed class PipelineEngine
             record.PartitionKey,
             record.ArrivalTime,
             record.ArrivalTime,
-            1,
+            _definition.AttemptsOf(record),
             record.Data.ToArray());
         _buffers.AddDeadLetter(shard, key, partition, envelope, record.Position, _time.GetUtcNow());
         _observer.DeadLettered(_definition.Name, reason.Kind);
@@ -330,7 +330,7 @@ public sealed class PipelineEngine
                 {
                     var reason = result.Reason ?? new DeadLetterReason(DeadLetterKind.BadEventTime, "no usable event time");
                     var envelope = new DeadLetterRecord(_definition.Name, _definition.Table, reason, result.Record?.SchemaVersion, shard.ShardId,
-                        record.Position.SequenceNumber, record.Position.SubSequenceNumber, record.PartitionKey, record.ArrivalTime, record.ArrivalTime, 1, record.Data.ToArray());
+                        record.Position.SequenceNumber, record.Position.SubSequenceNumber, record.PartitionKey, record.ArrivalTime, record.ArrivalTime, _definition.AttemptsOf(record), record.Data.ToArray());
                     buffers.AddDeadLetter(recovery, key, partitionOfArrival, envelope, record.Position, _time.GetUtcNow());
                 }
             }

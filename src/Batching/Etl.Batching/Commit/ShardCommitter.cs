@@ -203,7 +203,7 @@ internal sealed class ShardCommitter(
         row.Source.PartitionKey,
         row.Source.ArrivalTime,
         time.GetUtcNow(),
-        1,
+        definition.AttemptsOf(row.Source),
         row.Source.Data.ToArray());
 
     internal static string CombineLocation(string storeLocation, string keyPrefix) =>

@@ -1,0 +1,62 @@
+using Etl.Batching.Commit;
+using Etl.Core.Contracts;
+
+namespace Etl.Host.Operations;
+
+/// <summary>
+/// Catalog reconciliation: partitions present in the object store under a table's prefix (holding at least one data
+/// file) but missing from the catalog are registered. Registering is idempotent. Without a partition listing (Glue),
+/// every partition found is passed to <see cref="ICatalog.AddPartitionsAsync"/>, which adds only missing ones. A
+/// table the catalog does not know yet is left for its pipeline to create (the columns come from its schema).
+/// </summary>
+internal sealed class CatalogReconciler(
+    IReadOnlyList<OperationsTable> tables,
+    IObjectStore store,
+    ICatalog catalog,
+    ICatalogPartitions? partitions,
+    PartitionScanner scanner,
+    ILogger<CatalogReconciler> logger)
+{
+    /// <summary>Registers missing partitions; returns how many were passed to the catalog.</summary>
+    public async Task<int> RunAsync(CancellationToken token)
+    {
+        var total = 0;
+        foreach (var table in tables)
+        {
+            var definition = table.Definition;
+            if (await catalog.GetTableAsync(definition.Database, definition.Table, token) is null)
+            {
+                logger.LogInformation("Table {Database}.{Table} is not in the catalog yet; its pipeline creates it", definition.Database, definition.Table);
+                continue;
+            }
+
+            var known = partitions is null ? null : await partitions.ListAsync(definition.Database, definition.Table, token);
+            var missing = new List<PartitionDefinition>();
+            foreach (var partition in await scanner.ScanAsync(table, token))
+            {
+                if (partition.DataFiles.Count == 0 || (known is not null && known.Contains(string.Join('/', partition.Values))))
+                {
+                    continue;
+                }
+
+                missing.Add(new PartitionDefinition(
+                    partition.Values,
+                    ShardCommitter.CombineLocation(store.Location, definition.TablePrefix + partition.Path + "/"),
+                    new Dictionary<string, string>(StringComparer.Ordinal) { ["etl.registered_by"] = "reconciliation" }));
+            }
+
+            if (missing.Count > 0)
+            {
+                await catalog.AddPartitionsAsync(definition.Database, definition.Table, missing, token);
+                logger.LogWarning(
+                    "Registered {Count} partitions of {Database}.{Table} found in the object store but not in the catalog: {Partitions}",
+                    missing.Count, definition.Database, definition.Table, string.Join(", ", missing.Select(p => string.Join('/', p.Values))));
+            }
+
+            total += missing.Count;
+        }
+
+        logger.LogInformation("Catalog reconciliation registered {Count} partitions", total);
+        return total;
+    }
+}

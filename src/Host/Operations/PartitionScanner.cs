@@ -1,0 +1,111 @@
+using System.Globalization;
+using Etl.Core.Contracts;
+
+namespace Etl.Host.Operations;
+
+/// <summary>
+/// Finds a table's hour partitions in the object store: the folders <c>key=value/…</c> directly below the table
+/// prefix whose keys are the partitioner's keys (<c>dt=yyyy-MM-dd-HH</c>, or
+/// <c>ingest_year/ingest_month/ingest_day/ingest_hour</c>), with the hour read in the table's time zone.
+/// </summary>
+internal sealed class PartitionScanner(IObjectStore store, ILogger<PartitionScanner> logger)
+{
+    public async Task<IReadOnlyList<TablePartition>> ScanAsync(OperationsTable table, CancellationToken token)
+    {
+        var prefix = table.Definition.TablePrefix;
+        var keys = table.Definition.Partitioner.PartitionKeys;
+        var byPath = new SortedDictionary<string, (List<string> Values, List<ObjectInfo> Files, HashSet<string> Markers)>(StringComparer.Ordinal);
+        await foreach (var info in store.ListAsync(prefix, token))
+        {
+            var segments = info.Key[prefix.Length..].Split('/');
+            if (segments.Length != keys.Count + 1 || !TryValues(segments, keys, out var values))
+            {
+                continue;
+            }
+
+            var path = string.Join('/', segments[..^1]);
+            if (!byPath.TryGetValue(path, out var entry))
+            {
+                entry = (values, [], new HashSet<string>(StringComparer.Ordinal));
+                byPath[path] = entry;
+            }
+
+            var name = segments[^1];
+            if (name.StartsWith('_'))
+            {
+                entry.Markers.Add(name);
+            }
+            else if (!name.StartsWith('.'))
+            {
+                entry.Files.Add(info);
+            }
+        }
+
+        var result = new List<TablePartition>(byPath.Count);
+        foreach (var (path, entry) in byPath)
+        {
+            if (TryHourStart(entry.Values, table.Zone, out var hourStart))
+            {
+                result.Add(new TablePartition(path, entry.Values, hourStart, entry.Files, entry.Markers));
+            }
+            else
+            {
+                logger.LogWarning("Skipping folder {Prefix}{Path}: its values do not name an hour", prefix, path);
+            }
+        }
+
+        return result;
+    }
+
+    private static bool TryValues(string[] segments, IReadOnlyList<string> keys, out List<string> values)
+    {
+        values = new List<string>(keys.Count);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var separator = segments[i].IndexOf('=', StringComparison.Ordinal);
+            if (separator <= 0 || !string.Equals(segments[i][..separator], keys[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            values.Add(Uri.UnescapeDataString(segments[i][(separator + 1)..]));
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads the hour a partition's values name (one <c>yyyy-MM-dd-HH</c> value, or year, month, day, hour).</summary>
+    internal static bool TryHourStart(IReadOnlyList<string> values, TimeZoneInfo zone, out DateTimeOffset hourStart)
+    {
+        hourStart = default;
+        DateTime local;
+        if (values.Count == 1)
+        {
+            if (!DateTime.TryParseExact(values[0], "yyyy-MM-dd-HH", CultureInfo.InvariantCulture, DateTimeStyles.None, out local))
+            {
+                return false;
+            }
+        }
+        else if (values.Count == 4)
+        {
+            var text = string.Join('-', values);
+            if (!DateTime.TryParseExact(text, "yyyy-MM-dd-HH", CultureInfo.InvariantCulture, DateTimeStyles.None, out local))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            return false;
+        }
+
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(local))
+        {
+            return false;
+        }
+
+        hourStart = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
+        return true;
+    }
+}
