@@ -84,4 +84,24 @@ public sealed class SchemaEndpointsTests(AdminApiFixture fixture)
 
         Assert.Contains("nothing to change", await Some.ProblemAsync(response, 400), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Json_schema_created_then_widened_column_registers_available()
+    {
+        using var admin = fixture.Admin();
+        var registry = Some.Name("reg");
+        (await admin.PostAsJsonAsync("api/registries", new { name = registry })).EnsureSuccessStatusCode();
+        const string v1 = """{"type":"object","properties":{"id":{"type":"string"},"n":{"type":"integer"}},"required":["id"]}""";
+        const string v2 = """{"type":"object","properties":{"id":{"type":"string"},"n":{"type":"integer"},"tag":{"type":"string"}},"required":["id"]}""";
+
+        using var created = await admin.PostAsJsonAsync($"api/registries/{registry}/schemas", new { schemaName = "events", dataFormat = "JSON", compatibility = "NONE", definition = v1 });
+        using var registered = await admin.PostAsJsonAsync($"api/registries/{registry}/schemas/events/versions", new { definition = v2 });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await Some.JsonAsync(registered);
+        Assert.Equal("AVAILABLE", body.GetProperty("status").GetString());
+        Assert.Equal(2, body.GetProperty("versionNumber").GetInt64());
+        var schema = await Some.JsonAsync(await admin.GetAsync($"api/registries/{registry}/schemas/events"));
+        Assert.Equal("JSON", schema.GetProperty("dataFormat").GetString());
+    }
 }
