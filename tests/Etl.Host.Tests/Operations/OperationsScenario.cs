@@ -1,0 +1,63 @@
+using Etl.Catalog.Folder;
+using Etl.Host.Operations;
+using Etl.Host.Tests.DeadLetters;
+using Etl.Host.Tests.Service;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Etl.Host.Tests.Operations;
+
+/// <summary>
+/// A temp data root where the orders pipeline wrote two hour partitions (2026-11-21 08:00 and 09:00 UTC), with the
+/// operations jobs built over it and a clock the test sets.
+/// </summary>
+internal sealed class OperationsScenario : IDisposable
+{
+    public OperationsScenario()
+    {
+        Catalog = new FolderCatalog(Data.Paths.Catalog);
+        Partitions = new FolderCatalogPartitions(Catalog);
+        Tables = OperationsTable.From(Data.Options);
+        Scanner = new PartitionScanner(Data.Store, NullLogger<PartitionScanner>.Instance);
+    }
+
+    public DeadLetterScenario Data { get; } = new();
+
+    public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 21, 11, 30, 0, TimeSpan.Zero));
+
+    public OperationsOptions Options { get; } = new();
+
+    public FolderCatalog Catalog { get; }
+
+    public FolderCatalogPartitions Partitions { get; }
+
+    public IReadOnlyList<OperationsTable> Tables { get; }
+
+    public PartitionScanner Scanner { get; }
+
+    public string TableFolder => Path.Combine(Data.Root, "warehouse", "shop", "orders");
+
+    public async Task IngestTwoHoursAsync()
+    {
+        await Data.RegisterV1Async();
+        await Data.IngestAsync(
+            "orders",
+            [
+                DeadLetterScenario.Order(1, "low", "2026-11-21T08:05:00Z"),
+                DeadLetterScenario.Order(2, "high", "2026-11-21T08:55:00Z"),
+                DeadLetterScenario.Order(3, "low", "2026-11-21T08:59:59Z"),
+                DeadLetterScenario.Order(4, "high", "2026-11-21T09:10:00Z"),
+                DeadLetterScenario.Order(5, "bogus", "2026-11-21T09:10:00Z"),
+            ],
+            new DateTimeOffset(2026, 11, 21, 9, 20, 0, TimeSpan.Zero));
+    }
+
+    public PartitionCloser Closer() =>
+        new(Tables, Data.Store, Scanner, Partitions, Options, Time, NullLogger<PartitionCloser>.Instance);
+
+    public DeadLetterPurger Purger() => new(Data.Store, Options, Time, NullLogger<DeadLetterPurger>.Instance);
+
+    public CatalogReconciler Reconciler() =>
+        new(Tables, Data.Store, Catalog, Partitions, Scanner, NullLogger<CatalogReconciler>.Instance);
+
+    public void Dispose() => Data.Dispose();
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Etl.Host.Tests.Operations;
+
+public sealed class PartitionCloserTests : IDisposable
+{
+    private readonly OperationsScenario _scenario = new();
+
+    public void Dispose() => _scenario.Dispose();
+
+    [Fact]
+    public async Task RunAsync_closes_only_partitions_past_the_grace_window_with_statistics()
+    {
+        await _scenario.IngestTwoHoursAsync();
+
+        var closed = await _scenario.Closer().RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, closed);
+        var marker = Path.Combine(_scenario.TableFolder, "dt=2026-11-21-08", "_closed");
+        Assert.True(File.Exists(marker));
+        Assert.False(File.Exists(Path.Combine(_scenario.TableFolder, "dt=2026-11-21-09", "_closed")));
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(marker));
+        var bytes = new DirectoryInfo(Path.Combine(_scenario.TableFolder, "dt=2026-11-21-08")).GetFiles("*.parquet").Sum(f => f.Length);
+        Assert.Equal(1, doc.RootElement.GetProperty("files").GetInt32());
+        Assert.Equal(3, doc.RootElement.GetProperty("rows").GetInt64());
+        Assert.Equal(bytes, doc.RootElement.GetProperty("bytes").GetInt64());
+        Assert.True(doc.RootElement.GetProperty("catalogUpdated").GetBoolean());
+
+        var partition = (await _scenario.Catalog.GetPartitionDocumentsAsync("shop", "orders", CancellationToken.None))
+            .Single(p => (string?)p["Values"]![0] == "2026-11-21-08");
+        var parameters = (JsonObject)partition["Parameters"]!;
+        Assert.Equal("3", (string?)parameters["numRows"]);
+        Assert.Equal("1", (string?)parameters["numFiles"]);
+        Assert.Equal(bytes.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)parameters["totalSize"]);
+        Assert.Equal("orders", (string?)parameters["etl.pipeline"]);
+    }
+
+    [Fact]
+    public async Task RunAsync_second_run_changes_nothing_and_later_closes_the_next_hour()
+    {
+        await _scenario.IngestTwoHoursAsync();
+        await _scenario.Closer().RunAsync(CancellationToken.None);
+        var marker = Path.Combine(_scenario.TableFolder, "dt=2026-11-21-08", "_closed");
+        var before = await File.ReadAllTextAsync(marker);
+
+        _scenario.Time.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(0, await _scenario.Closer().RunAsync(CancellationToken.None));
+        Assert.Equal(before, await File.ReadAllTextAsync(marker));
+
+        _scenario.Time.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal(1, await _scenario.Closer().RunAsync(CancellationToken.None));
+        Assert.True(File.Exists(Path.Combine(_scenario.TableFolder, "dt=2026-11-21-09", "_closed")));
+    }
+}
