@@ -59,7 +59,7 @@ public static class AdminApiExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminRoles.ReadPolicy, p => p.AddAuthenticationSchemes(AdminAuthenticationHandler.SchemeName).RequireRole(AdminRoles.Reader, AdminRoles.Admin))
             .AddPolicy(AdminRoles.WritePolicy, p => p.AddAuthenticationSchemes(AdminAuthenticationHandler.SchemeName).RequireRole(AdminRoles.Admin));
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<AdminOpenApiSecurity>());
         return services;
     }
 

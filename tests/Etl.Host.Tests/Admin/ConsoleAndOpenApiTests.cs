@@ -48,5 +48,10 @@ public sealed class ConsoleAndOpenApiTests(AdminApiFixture fixture)
         Assert.Contains("/api/registries/{registry}/schemas/{schema}/versions/{version}/metadata", paths);
         Assert.Contains("/api/versions/{id}", paths);
         Assert.Contains("/api/audit", paths);
+        var schemes = document.RootElement.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("X-Api-Key", schemes.GetProperty("ApiKey").GetProperty("name").GetString());
+        Assert.Equal("bearer", schemes.GetProperty("Bearer").GetProperty("scheme").GetString());
+        var security = document.RootElement.GetProperty("paths").GetProperty("/api/registries").GetProperty("get").GetProperty("security");
+        Assert.Equal(["ApiKey", "Bearer"], security.EnumerateArray().Select(r => r.EnumerateObject().Single().Name));
     }
 }
