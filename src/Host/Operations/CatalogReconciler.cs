@@ -17,7 +17,7 @@ internal sealed class CatalogReconciler(
     PartitionScanner scanner,
     ILogger<CatalogReconciler> logger)
 {
-    /// <summary>Registers missing partitions; returns how many were passed to the catalog.</summary>
+    /// <summary>Registers missing partitions; returns how many were passed to the catalog (with a partition listing: how many were missing).</summary>
     public async Task<int> RunAsync(CancellationToken token)
     {
         var total = 0;
@@ -45,7 +45,14 @@ internal sealed class CatalogReconciler(
                     new Dictionary<string, string>(StringComparer.Ordinal) { ["etl.registered_by"] = "reconciliation" }));
             }
 
-            if (missing.Count > 0)
+            if (missing.Count > 0 && known is null)
+            {
+                await catalog.AddPartitionsAsync(definition.Database, definition.Table, missing, token);
+                logger.LogInformation(
+                    "Passed {Count} partitions of {Database}.{Table} to the catalog, which registers those it lacks",
+                    missing.Count, definition.Database, definition.Table);
+            }
+            else if (missing.Count > 0)
             {
                 await catalog.AddPartitionsAsync(definition.Database, definition.Table, missing, token);
                 logger.LogWarning(

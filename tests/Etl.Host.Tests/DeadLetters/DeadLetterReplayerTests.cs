@@ -44,6 +44,8 @@ public sealed class DeadLetterReplayerTests : IDisposable
     {
         await SeedAsync();
         Assert.Equal((4L, 4L), await CountRowsAsync());
+        var original = Assert.Single(await DeadLetterInventory.ListAsync(_scenario.Store, "deadletter/orders/", null, CancellationToken.None));
+        Assert.All((await DeadLetterInventory.ReadAsync(_scenario.Store, original.Key, CancellationToken.None))!, e => Assert.Equal(1, e.Attempts));
         await _scenario.RegisterV2Async();
 
         var first = await Replayer().ReplayAsync(new ReplayRequest("orders"), CancellationToken.None);
