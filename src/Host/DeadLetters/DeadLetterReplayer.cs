@@ -19,7 +19,8 @@ namespace Etl.Host.DeadLetters;
 /// written to the table with keys derived from the object; records still invalid go to new dead-letter objects under
 /// <c>{table dead-letter prefix}replay-v{version}/</c> with attempts counted on. Works on the local data root.
 /// </summary>
-internal sealed class DeadLetterReplayer(EtlOptions options, TimeProvider time, ILoggerFactory loggers)
+/// <param name="objectStore">Builds the object store over the data root's objects folder (default: the folder store).</param>
+internal sealed class DeadLetterReplayer(EtlOptions options, TimeProvider time, ILoggerFactory loggers, Func<string, IObjectStore>? objectStore = null)
 {
     public async Task<ReplaySummary> ReplayAsync(ReplayRequest request, CancellationToken token)
     {
@@ -31,7 +32,7 @@ internal sealed class DeadLetterReplayer(EtlOptions options, TimeProvider time, 
 
         var (pipeline, definition) = FindPipeline(request.Table);
         var paths = new LocalPaths(options.DataRoot);
-        var store = new FolderObjectStore(paths.Objects);
+        var store = objectStore?.Invoke(paths.Objects) ?? new FolderObjectStore(paths.Objects);
         var catalog = new FolderCatalog(paths.Catalog, time);
         var state = new FileShardStateStore(paths.State);
         var registry = new FolderSchemaRegistry(paths.Registry, time, f => PairwiseCheckerFactory.Create(f));

@@ -87,6 +87,26 @@ public sealed class DeadLetterReplayerTests : IDisposable
     }
 
     [Fact]
+    public async Task ReplayAsync_cut_short_after_an_upload_completes_on_the_next_run_without_duplicates()
+    {
+        await SeedAsync();
+        await _scenario.RegisterV2Async();
+        var crashing = new DeadLetterReplayer(_scenario.Options, TimeProvider.System, NullLoggerFactory.Instance, root => new CrashAfterUploadStore(root));
+        await Assert.ThrowsAsync<IOException>(() => crashing.ReplayAsync(new ReplayRequest("orders"), CancellationToken.None));
+        Assert.Equal((7L, 7L), await CountRowsAsync());
+
+        var resumed = await Replayer().ReplayAsync(new ReplayRequest("orders"), CancellationToken.None);
+
+        Assert.Equal(1, resumed.ObjectsReplayed);
+        Assert.Equal(2, resumed.StillDeadLettered);
+        Assert.Equal((7L, 7L), await CountRowsAsync());
+        var redone = Assert.Single(await DeadLetterInventory.ListAsync(_scenario.Store, "deadletter/orders/replay-v2/", null, CancellationToken.None));
+        Assert.Equal(2, redone.Records);
+        var again = await Replayer().ReplayAsync(new ReplayRequest("orders"), CancellationToken.None);
+        Assert.Equal(0, again.RowsWritten + again.StillDeadLettered);
+    }
+
+    [Fact]
     public async Task ReplayAsync_reason_selects_only_objects_holding_that_kind()
     {
         await SeedAsync();
