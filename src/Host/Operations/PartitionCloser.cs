@@ -24,8 +24,11 @@ internal sealed class PartitionCloser(
     /// <summary>The marker object's name.</summary>
     public const string MarkerName = "_closed";
 
-    /// <summary>Footers larger than this are not read (the row count is then taken as unknown: -1).</summary>
-    private const long MaxParquetBytes = 1L << 30;
+    /// <summary>
+    /// Files larger than this are not opened (the row count is then unknown: -1); a store whose objects cannot be
+    /// read at an offset (S3 streams) is copied into memory to reach the footer.
+    /// </summary>
+    private const long MaxParquetBytes = 256L << 20;
 
     /// <summary>Closes what is due; returns the number of partitions closed.</summary>
     public async Task<int> RunAsync(CancellationToken token)
