@@ -71,10 +71,14 @@ public sealed class KinesisSource : IShardedSource
         var budget = new ByteBudget(_options.BufferBytes);
         await _store.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         await SyncOnceAsync(cancellationToken).ConfigureAwait(false);
-        var background = Task.WhenAll(
+        Task[] loops =
+        [
             _leases.RunAsync(run.Token),
             SyncLoopAsync(run.Token),
-            SuperviseAsync(channel.Writer, budget, run.Token));
+            SuperviseAsync(channel.Writer, budget, run.Token),
+        ];
+        var background = Task.WhenAll(loops);
+        var firstEnded = Task.WhenAny(loops);
         try
         {
             while (true)
@@ -84,7 +88,15 @@ public sealed class KinesisSource : IShardedSource
                 {
                     if (!channel.Reader.TryRead(out item))
                     {
-                        if (!await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                        var ready = channel.Reader.WaitToReadAsync(cancellationToken).AsTask();
+                        if (await Task.WhenAny(ready, firstEnded).ConfigureAwait(false) == firstEnded && !ready.IsCompleted)
+                        {
+                            // A lease loop or the supervisor stopped: end the read (with its fault) so the pipeline restarts it.
+                            await (await firstEnded.ConfigureAwait(false)).ConfigureAwait(false);
+                            break;
+                        }
+
+                        if (!await ready.ConfigureAwait(false))
                         {
                             break;
                         }
@@ -113,9 +125,9 @@ public sealed class KinesisSource : IShardedSource
             {
                 await background.ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (Exception)
             {
-                // Stopping.
+                // Stopping; a fault of the background loops has already ended the read above.
             }
 
             await Task.WhenAll(_readers.Values.Select(r => r.Task)).ConfigureAwait(false);

@@ -39,8 +39,15 @@ internal sealed class TestWorker : IAsyncDisposable
     {
         try
         {
+            var known = new HashSet<string>(StringComparer.Ordinal);
             await foreach (var batch in Source.ReadAsync(cancellationToken))
             {
+                // Like the pipeline: read the shard's state when first seeing it (or again after losing it).
+                if (known.Add(batch.ShardId))
+                {
+                    await Source.StateStore.GetAsync(Source.StreamName, batch.ShardId, cancellationToken);
+                }
+
                 foreach (var record in batch.Records)
                 {
                     ledger.Processed(record, DateTimeOffset.UtcNow);
@@ -65,6 +72,7 @@ internal sealed class TestWorker : IAsyncDisposable
                 catch (LeaseLostException)
                 {
                     LostCommits++;
+                    known.Remove(batch.ShardId);
                 }
             }
         }
