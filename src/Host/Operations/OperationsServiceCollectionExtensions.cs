@@ -1,6 +1,9 @@
+using Etl.Aws;
 using Etl.Catalog.Folder;
+using Etl.Catalog.Glue;
 using Etl.Core.Contracts;
 using Etl.Host.Configuration;
+using Etl.Host.Pipelines;
 using Quartz;
 
 namespace Etl.Host.Operations;
@@ -19,7 +22,12 @@ public static class OperationsServiceCollectionExtensions
         var tables = OperationsTable.From(options);
         services.AddSingleton(operations);
         services.AddSingleton<IReadOnlyList<OperationsTable>>(tables);
-        services.AddSingleton(sp => new CatalogPartitionsHolder(sp.GetRequiredService<ICatalog>() is FolderCatalog folder ? new FolderCatalogPartitions(folder) : null));
+        services.AddSingleton(sp => new CatalogPartitionsHolder(sp.GetRequiredService<ICatalog>() switch
+        {
+            FolderCatalog folder => new FolderCatalogPartitions(folder),
+            GlueCatalog when sp.GetService<AwsComponents>() is { } aws => new GlueCatalogPartitions(new GlueClient(new AwsJsonClient(AwsServiceEndpoint.Glue(aws.Settings)))),
+            _ => null,
+        }));
         services.AddSingleton<PartitionScanner>();
         services.AddSingleton(sp => new PartitionCloser(
             tables,
