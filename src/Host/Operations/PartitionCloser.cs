@@ -9,7 +9,8 @@ namespace Etl.Host.Operations;
 /// Closes hour partitions past the grace window: for each partition whose hour ended more than
 /// <see cref="OperationsOptions.GraceWindow"/> ago and that has no <c>_closed</c> marker, it counts files, rows (from
 /// the Parquet footers) and bytes, sets them as the catalog partition's parameters where the catalog supports it, and
-/// then writes the marker (a name starting with '_', which Athena skips). The marker is written last, so a run cut
+/// then writes the marker (a name starting with '_', which Athena skips). A partition the catalog does not hold yet
+/// stays open until catalog reconciliation has registered it, so its statistics are never lost. The marker is written last, so a run cut
 /// short is completed by the next one; a closed partition is never touched again.
 /// </summary>
 internal sealed class PartitionCloser(
@@ -44,8 +45,10 @@ internal sealed class PartitionCloser(
                     continue;
                 }
 
-                await CloseAsync(table, partition, now, token);
-                closed++;
+                if (await CloseAsync(table, partition, now, token))
+                {
+                    closed++;
+                }
             }
         }
 
@@ -53,7 +56,8 @@ internal sealed class PartitionCloser(
         return closed;
     }
 
-    private async Task CloseAsync(OperationsTable table, TablePartition partition, DateTimeOffset now, CancellationToken token)
+    /// <summary>Closes one partition; false when the catalog does not hold it yet (reconciliation registers it first).</summary>
+    private async Task<bool> CloseAsync(OperationsTable table, TablePartition partition, DateTimeOffset now, CancellationToken token)
     {
         var definition = table.Definition;
         long rows = 0;
@@ -68,6 +72,13 @@ internal sealed class PartitionCloser(
         if (catalog is not null)
         {
             registered = await catalog.SetParametersAsync(definition.Database, definition.Table, partition.Values, statistics.ToParameters(now), token);
+            if (!registered)
+            {
+                logger.LogWarning(
+                    "Partition {Table}/{Partition} is past the grace window but not in the catalog; it is closed once catalog reconciliation registers it",
+                    definition.Table, partition.Path);
+                return false;
+            }
         }
 
         using var marker = new MemoryStream();
@@ -92,6 +103,7 @@ internal sealed class PartitionCloser(
         logger.LogInformation(
             "Closed partition {Table}/{Partition}: {Files} files, {Rows} rows, {Bytes} bytes; catalog updated: {Updated}",
             definition.Table, partition.Path, statistics.Files, statistics.Rows, statistics.Bytes, registered);
+        return true;
     }
 
     /// <summary>The row count in a Parquet file's footer, or -1 when the file is not Parquet or cannot be read.</summary>

@@ -52,4 +52,20 @@ public sealed class PartitionCloserTests : IDisposable
         Assert.Equal(1, await _scenario.Closer().RunAsync(CancellationToken.None));
         Assert.True(File.Exists(Path.Combine(_scenario.TableFolder, "dt=2026-11-21-09", "_closed")));
     }
+
+    [Fact]
+    public async Task RunAsync_leaves_a_partition_missing_from_the_catalog_open_until_reconciled()
+    {
+        await _scenario.IngestTwoHoursAsync();
+        File.Delete(Path.Combine(_scenario.Data.Paths.Catalog, "shop", "orders", "partitions", "2026-11-21-08.json"));
+
+        Assert.Equal(0, await _scenario.Closer().RunAsync(CancellationToken.None));
+        Assert.False(File.Exists(Path.Combine(_scenario.TableFolder, "dt=2026-11-21-08", "_closed")));
+
+        Assert.Equal(1, await _scenario.Reconciler().RunAsync(CancellationToken.None));
+        Assert.Equal(1, await _scenario.Closer().RunAsync(CancellationToken.None));
+        var partition = (await _scenario.Catalog.GetPartitionDocumentsAsync("shop", "orders", CancellationToken.None))
+            .Single(p => (string?)p["Values"]![0] == "2026-11-21-08");
+        Assert.Equal("3", (string?)partition["Parameters"]!["numRows"]);
+    }
 }
