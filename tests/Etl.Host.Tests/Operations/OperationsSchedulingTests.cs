@@ -21,7 +21,7 @@ public sealed class OperationsSchedulingTests : IDisposable
         var old = Path.Combine(_root, "deadletter", "orders", "dt=2026-01-01-00", "a-1-0.jsonl");
         Directory.CreateDirectory(Path.GetDirectoryName(old)!);
         await File.WriteAllTextAsync(old, "{}\n");
-        File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddDays(-30));
+        File.SetLastWriteTimeUtc(old, TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(-30));
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -39,8 +39,8 @@ public sealed class OperationsSchedulingTests : IDisposable
         await host.StartAsync();
         try
         {
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (File.Exists(old) && DateTime.UtcNow < deadline)
+            var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
+            while (File.Exists(old) && TimeProvider.System.GetUtcNow() < deadline)
             {
                 await Task.Delay(100);
             }
