@@ -1,3 +1,4 @@
+using Etl.Core.Text;
 using System.Buffers;
 using System.Numerics;
 using System.Text;

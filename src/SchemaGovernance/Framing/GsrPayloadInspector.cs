@@ -1,3 +1,4 @@
+using Etl.Core.Text;
 using System.Text.Json;
 using Etl.Core.Records;
 

@@ -3,10 +3,10 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
-namespace Etl.Benchmarks.JsonSchema;
+namespace Etl.Benchmarks;
 
 /// <summary>MB/s on one core: payload bytes per operation divided by the mean time per operation.</summary>
-internal sealed class ThroughputColumn(Func<double> bytesPerOperation) : IColumn
+internal sealed class ThroughputColumn(Func<double> bytesPerOperation, string legend) : IColumn
 {
     public string Id => nameof(ThroughputColumn);
 
@@ -22,7 +22,7 @@ internal sealed class ThroughputColumn(Func<double> bytesPerOperation) : IColumn
 
     public UnitType UnitType => UnitType.Dimensionless;
 
-    public string Legend => "Megabytes (10^6) of JSON payload validated and converted per second on one core";
+    public string Legend => legend;
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace Etl.Ingest.Kpl;
+namespace Etl.Core.Text;
 
 /// <summary>Tells whether bytes are one complete UTF-8 JSON document.</summary>
-internal static class JsonText
+public static class JsonText
 {
     public static bool IsDocument(ReadOnlySpan<byte> bytes)
     {
