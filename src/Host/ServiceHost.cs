@@ -92,9 +92,16 @@ public static class ServiceHost
         {
             services.AddSingleton(_ => new AwsComponents(options.Aws));
             services.AddSingleton<IObjectStore>(sp => sp.GetRequiredService<AwsComponents>().CreateObjectStore());
-            services.AddSingleton<ICatalog>(sp => options.Aws.Catalog == "Folder"
-                ? new FolderCatalog(paths.Catalog, sp.GetRequiredService<TimeProvider>())
-                : sp.GetRequiredService<AwsComponents>().CreateGlueCatalog());
+            services.AddSingleton<ICatalog>(sp =>
+            {
+                var aws = sp.GetRequiredService<AwsComponents>();
+                ICatalog catalog = options.Aws.Catalog == "Folder"
+                    ? new FolderCatalog(paths.Catalog, sp.GetRequiredService<TimeProvider>())
+                    : aws.CreateGlueCatalog();
+                return options.Aws.VerifyPartitions
+                    ? new VerifyingCatalog(catalog, aws.CreateAthenaClient(), sp.GetRequiredService<ILogger<VerifyingCatalog>>())
+                    : catalog;
+            });
         }
         else
         {

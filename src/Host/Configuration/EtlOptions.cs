@@ -177,4 +177,13 @@ public sealed class AwsOptions
 
     /// <summary>How long a lease lasts without renewal (default 10 s); a dead worker's shards move after it.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Run an Athena count query for every partition registered, as proof it is queryable (default false).</summary>
+    public bool VerifyPartitions { get; set; }
+
+    /// <summary>Athena workgroup of the verification queries (default <c>primary</c>).</summary>
+    public string AthenaWorkGroup { get; set; } = "primary";
+
+    /// <summary>S3 location of Athena results, when the workgroup does not set one.</summary>
+    public string? AthenaOutputLocation { get; set; }
 }

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Etl.Aws;
 using Etl.Batching.Storage.S3;
+using Etl.Catalog.Athena;
 using Etl.Catalog.Glue;
 using Etl.Host.Configuration;
 using Etl.Ingest.Kinesis;
@@ -40,6 +41,10 @@ internal sealed class AwsComponents : IDisposable
     });
 
     public GlueCatalog CreateGlueCatalog() => new(new GlueClient(new AwsJsonClient(AwsServiceEndpoint.Glue(Settings))));
+
+    public AthenaClient CreateAthenaClient() => new(
+        new AwsJsonClient(AwsServiceEndpoint.Athena(Settings)),
+        new AthenaClientOptions { WorkGroup = _options.AthenaWorkGroup, OutputLocation = _options.AthenaOutputLocation });
 
     /// <summary>A Kinesis source with its own lease coordinator over the pipeline's lease table (created if missing).</summary>
     public async Task<KinesisSource> CreateSourceAsync(PipelineOptions pipeline, CancellationToken token)

@@ -74,7 +74,7 @@ public sealed class LakeEndToEndTests : IClassFixture<LocalAwsStack>, IAsyncLife
             ["Etl"] = new JsonObject
             {
                 ["Mode"] = "Aws",
-                ["Aws"] = new JsonObject { ["Bucket"] = LocalAwsStack.Bucket, ["Prefix"] = "lake", ["Catalog"] = "Glue", ["LeaseDuration"] = "00:00:03" },
+                ["Aws"] = new JsonObject { ["Bucket"] = LocalAwsStack.Bucket, ["Prefix"] = "lake", ["Catalog"] = "Glue", ["LeaseDuration"] = "00:00:03", ["VerifyPartitions"] = true },
                 ["Pipelines"] = new JsonArray(new JsonObject
                 {
                     ["Name"] = "ventilator",
@@ -90,6 +90,7 @@ public sealed class LakeEndToEndTests : IClassFixture<LocalAwsStack>, IAsyncLife
 
         var valid = Enumerable.Range(0, Records).Count(n => feed.DefectOf(n) == DemoFeed.Defect.None);
         JsonElement? counted = null;
+        string serviceLog;
         await using (var service = EtlProcess.Start(_work, ["run", "--config", configFile, "--Admin:Urls=http://127.0.0.1:0"], Environment()))
         {
             var deadline = DateTime.UtcNow.AddMinutes(3);
@@ -107,7 +108,11 @@ public sealed class LakeEndToEndTests : IClassFixture<LocalAwsStack>, IAsyncLife
 
             service.Terminate();
             await service.WaitForExitAsync(TimeSpan.FromSeconds(60));
+            serviceLog = service.Output;
         }
+
+        // Each registered partition was proven queryable by an Athena query right after its commit.
+        Assert.Contains("Verified partition lake.ventilator 2026-01-01-00 through Athena", serviceLog, StringComparison.Ordinal);
 
         Assert.NotNull(counted);
         Assert.Equal(valid.ToString(CultureInfo.InvariantCulture), counted.Value.GetProperty("rows")[0][0].GetString());
