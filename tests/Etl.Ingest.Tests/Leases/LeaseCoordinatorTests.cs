@@ -28,8 +28,10 @@ public sealed class LeaseCoordinatorTests : IDisposable
     public async Task TakePass_second_worker_steals_one_per_pass_until_balanced_and_first_loses_them()
     {
         await SeedAsync(4);
-        using var a = Worker("a");
-        using var b = Worker("b");
+        // Leases that outlive the test: stealing here is by balance, and a busy machine must not let them expire.
+        var slow = new LeaseCoordinatorOptions { LeaseDuration = TimeSpan.FromSeconds(30) };
+        using var a = Worker("a", slow);
+        using var b = Worker("b", slow);
         await a.TakePassAsync(_ct);
         Assert.Equal(4, a.OwnedLeases.Count);
         var tokens = a.OwnedLeases.ToDictionary(l => l.ShardId, l => l.Lost);
