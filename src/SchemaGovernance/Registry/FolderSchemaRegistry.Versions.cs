@@ -8,7 +8,7 @@ public sealed partial class FolderSchemaRegistry
 {
     public async Task<RegisterSchemaVersionResult> RegisterSchemaVersionAsync(SchemaId schemaId, string definition, CancellationToken cancellationToken)
     {
-        var id = ValidateSchemaId(schemaId);
+        var id = SchemaRegistryLimits.ValidateSchemaId(schemaId);
         SchemaRegistryLimits.ValidateDefinition(definition);
         await using var held = await WriteLockAsync(cancellationToken).ConfigureAwait(false);
         var schema = await LoadSchemaAsync(id, cancellationToken).ConfigureAwait(false);
@@ -71,7 +71,7 @@ public sealed partial class FolderSchemaRegistry
 
     public async Task<SchemaVersionInfo> GetSchemaByDefinitionAsync(SchemaId schemaId, string definition, CancellationToken cancellationToken)
     {
-        var id = ValidateSchemaId(schemaId);
+        var id = SchemaRegistryLimits.ValidateSchemaId(schemaId);
         SchemaRegistryLimits.ValidateDefinition(definition);
         var schema = await LoadSchemaAsync(id, cancellationToken).ConfigureAwait(false);
         var hash = ValidateDefinition(schema.DataFormat, definition);
@@ -83,7 +83,7 @@ public sealed partial class FolderSchemaRegistry
 
     public async Task<IReadOnlyList<SchemaVersionInfo>> ListSchemaVersionsAsync(SchemaId schemaId, CancellationToken cancellationToken)
     {
-        var id = ValidateSchemaId(schemaId);
+        var id = SchemaRegistryLimits.ValidateSchemaId(schemaId);
         var schema = await LoadSchemaAsync(id, cancellationToken).ConfigureAwait(false);
         var versions = await LoadVersionsAsync(id, cancellationToken).ConfigureAwait(false);
         return versions.Where(v => !v.IsDeleted).OrderByDescending(v => v.VersionNumber).Select(v => ToInfo(id, schema, v)).ToList();
@@ -91,7 +91,7 @@ public sealed partial class FolderSchemaRegistry
 
     public async Task<IReadOnlyList<SchemaVersionDeleteError>> DeleteSchemaVersionsAsync(SchemaId schemaId, string versions, CancellationToken cancellationToken)
     {
-        var id = ValidateSchemaId(schemaId);
+        var id = SchemaRegistryLimits.ValidateSchemaId(schemaId);
         var (first, last) = ParseRange(versions);
         await using var held = await WriteLockAsync(cancellationToken).ConfigureAwait(false);
         var schema = await LoadSchemaAsync(id, cancellationToken).ConfigureAwait(false);
@@ -171,7 +171,7 @@ public sealed partial class FolderSchemaRegistry
             return (indexedId, indexedSchema, stored);
         }
 
-        var id = ValidateSchemaId(reference.Schema);
+        var id = SchemaRegistryLimits.ValidateSchemaId(reference.Schema);
         var schema = await LoadSchemaAsync(id, cancellationToken).ConfigureAwait(false);
         if (reference.VersionNumber is { } number)
         {

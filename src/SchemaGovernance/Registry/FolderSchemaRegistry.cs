@@ -51,8 +51,8 @@ public sealed partial class FolderSchemaRegistry : ISchemaRegistry, IDisposable
     public async Task<CreateSchemaResult> CreateSchemaAsync(CreateSchemaRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var id = ValidateSchemaId(request.SchemaId);
-        var format = NormalizeFormat(request.DataFormat);
+        var id = SchemaRegistryLimits.ValidateSchemaId(request.SchemaId);
+        var format = SchemaRegistryLimits.NormalizeFormat(request.DataFormat);
         SchemaRegistryLimits.ValidateDescription(request.Description);
         SchemaRegistryLimits.ValidateDefinition(request.Definition);
         if (!Enum.IsDefined(request.Compatibility))
@@ -110,7 +110,7 @@ public sealed partial class FolderSchemaRegistry : ISchemaRegistry, IDisposable
 
     public async Task<SchemaInfo> GetSchemaAsync(SchemaId schemaId, CancellationToken cancellationToken)
     {
-        var id = ValidateSchemaId(schemaId);
+        var id = SchemaRegistryLimits.ValidateSchemaId(schemaId);
         var schema = await LoadSchemaAsync(id, cancellationToken).ConfigureAwait(false);
         return ToInfo(id, schema);
     }
@@ -118,7 +118,7 @@ public sealed partial class FolderSchemaRegistry : ISchemaRegistry, IDisposable
     public async Task<SchemaInfo> UpdateSchemaAsync(UpdateSchemaRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var id = ValidateSchemaId(request.SchemaId);
+        var id = SchemaRegistryLimits.ValidateSchemaId(request.SchemaId);
         SchemaRegistryLimits.ValidateDescription(request.Description);
         if (request.Compatibility is null && request.CheckpointVersion is null && request.Description is null)
         {
@@ -218,22 +218,6 @@ public sealed partial class FolderSchemaRegistry : ISchemaRegistry, IDisposable
         return new SchemaInfo(id.RegistryName, schema.Name, schema.DataFormat, mode, schema.Description, schema.Checkpoint,
             highest, highest + 1, schema.CreatedTime, schema.UpdatedTime);
     }
-
-    private static SchemaId ValidateSchemaId(SchemaId? id)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        SchemaRegistryLimits.ValidateName(id.RegistryName, "Registry name");
-        SchemaRegistryLimits.ValidateName(id.SchemaName, "Schema name");
-        return id;
-    }
-
-    private static string NormalizeFormat(string? format) =>
-        format?.ToUpperInvariant() switch
-        {
-            "AVRO" => "AVRO",
-            "JSON" => "JSON",
-            _ => throw SchemaRegistryLimits.Invalid($"Data format '{format}' is not supported; use AVRO or JSON."),
-        };
 
     /// <summary>Parses the definition with the format's checker and returns its canonical hash.</summary>
     private string ValidateDefinition(string format, string definition)

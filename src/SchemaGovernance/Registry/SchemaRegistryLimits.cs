@@ -95,4 +95,22 @@ public static partial class SchemaRegistryLimits
     // Glue's pattern [a-zA-Z0-9+-=._./@]+ taken literally: "+-=" is the range '+'..'='.
     [GeneratedRegex("^[a-zA-Z0-9+-=._./@]+$", RegexOptions.CultureInvariant)]
     private static partial Regex MetadataPattern();
+
+    /// <summary>Checks both names of a schema id; throws InvalidInput naming the bad one.</summary>
+    public static SchemaId ValidateSchemaId(SchemaId? id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ValidateName(id.RegistryName, "Registry name");
+        ValidateName(id.SchemaName, "Schema name");
+        return id;
+    }
+
+    /// <summary>The Glue data format name (AVRO or JSON) of a format given in any case; throws InvalidInput otherwise.</summary>
+    public static string NormalizeFormat(string? format) =>
+        format?.ToUpperInvariant() switch
+        {
+            "AVRO" => "AVRO",
+            "JSON" => "JSON",
+            _ => throw Invalid($"Data format '{format}' is not supported; use AVRO or JSON."),
+        };
 }

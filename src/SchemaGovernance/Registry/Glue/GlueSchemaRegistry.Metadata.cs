@@ -82,7 +82,7 @@ public sealed partial class GlueSchemaRegistry
         ArgumentNullException.ThrowIfNull(version);
         if (version.VersionId is null)
         {
-            ValidateSchemaId(version.Schema);
+            SchemaRegistryLimits.ValidateSchemaId(version.Schema);
             if (version.VersionNumber is { } number)
             {
                 SchemaRegistryLimits.ValidateVersionNumber(number, "Version number");

@@ -9,7 +9,7 @@ public sealed partial class GlueSchemaRegistry
 {
     public async Task<RegisterSchemaVersionResult> RegisterSchemaVersionAsync(SchemaId schemaId, string definition, CancellationToken cancellationToken)
     {
-        var id = ValidateSchemaId(schemaId);
+        var id = SchemaRegistryLimits.ValidateSchemaId(schemaId);
         SchemaRegistryLimits.ValidateDefinition(definition);
         var response = await SendAsync("RegisterSchemaVersion",
             new JsonObject { ["SchemaId"] = GlueWire.SchemaId(id), ["SchemaDefinition"] = definition }, cancellationToken).ConfigureAwait(false);
@@ -36,7 +36,7 @@ public sealed partial class GlueSchemaRegistry
             return GetVersionByIdAsync(versionId, cancellationToken);
         }
 
-        var id = ValidateSchemaId(version.Schema);
+        var id = SchemaRegistryLimits.ValidateSchemaId(version.Schema);
         var request = new JsonObject { ["SchemaId"] = GlueWire.SchemaId(id) };
         if (version.VersionNumber is { } number)
         {
@@ -53,7 +53,7 @@ public sealed partial class GlueSchemaRegistry
 
     public async Task<SchemaVersionInfo> GetSchemaByDefinitionAsync(SchemaId schemaId, string definition, CancellationToken cancellationToken)
     {
-        var id = ValidateSchemaId(schemaId);
+        var id = SchemaRegistryLimits.ValidateSchemaId(schemaId);
         SchemaRegistryLimits.ValidateDefinition(definition);
         var response = await SendAsync("GetSchemaByDefinition",
             new JsonObject { ["SchemaId"] = GlueWire.SchemaId(id), ["SchemaDefinition"] = definition }, cancellationToken).ConfigureAwait(false);
@@ -62,7 +62,7 @@ public sealed partial class GlueSchemaRegistry
 
     public async Task<IReadOnlyList<SchemaVersionInfo>> ListSchemaVersionsAsync(SchemaId schemaId, CancellationToken cancellationToken)
     {
-        var id = ValidateSchemaId(schemaId);
+        var id = SchemaRegistryLimits.ValidateSchemaId(schemaId);
         var result = new List<SchemaVersionInfo>();
         foreach (var (versionId, _, status) in await ListVersionItemsAsync(id, cancellationToken).ConfigureAwait(false))
         {
@@ -87,7 +87,7 @@ public sealed partial class GlueSchemaRegistry
 
     public async Task<IReadOnlyList<SchemaVersionDeleteError>> DeleteSchemaVersionsAsync(SchemaId schemaId, string versions, CancellationToken cancellationToken)
     {
-        var id = ValidateSchemaId(schemaId);
+        var id = SchemaRegistryLimits.ValidateSchemaId(schemaId);
         var (first, last) = ParseRange(versions);
         try
         {

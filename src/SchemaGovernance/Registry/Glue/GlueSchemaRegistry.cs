@@ -64,8 +64,8 @@ public sealed partial class GlueSchemaRegistry : ISchemaRegistry
     public async Task<CreateSchemaResult> CreateSchemaAsync(CreateSchemaRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var id = ValidateSchemaId(request.SchemaId);
-        var format = NormalizeFormat(request.DataFormat);
+        var id = SchemaRegistryLimits.ValidateSchemaId(request.SchemaId);
+        var format = SchemaRegistryLimits.NormalizeFormat(request.DataFormat);
         SchemaRegistryLimits.ValidateDescription(request.Description);
         SchemaRegistryLimits.ValidateDefinition(request.Definition);
         if (!Enum.IsDefined(request.Compatibility))
@@ -101,7 +101,7 @@ public sealed partial class GlueSchemaRegistry : ISchemaRegistry
 
     public async Task<SchemaInfo> GetSchemaAsync(SchemaId schemaId, CancellationToken cancellationToken)
     {
-        var id = ValidateSchemaId(schemaId);
+        var id = SchemaRegistryLimits.ValidateSchemaId(schemaId);
         var response = await SendAsync("GetSchema", new JsonObject { ["SchemaId"] = GlueWire.SchemaId(id) }, cancellationToken).ConfigureAwait(false);
         return GlueWire.Schema(response);
     }
@@ -109,7 +109,7 @@ public sealed partial class GlueSchemaRegistry : ISchemaRegistry
     public async Task<SchemaInfo> UpdateSchemaAsync(UpdateSchemaRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var id = ValidateSchemaId(request.SchemaId);
+        var id = SchemaRegistryLimits.ValidateSchemaId(request.SchemaId);
         SchemaRegistryLimits.ValidateDescription(request.Description);
         if (request.Compatibility is null && request.CheckpointVersion is null && request.Description is null)
         {
@@ -214,22 +214,6 @@ public sealed partial class GlueSchemaRegistry : ISchemaRegistry
         }
         while (!string.IsNullOrEmpty(token));
     }
-
-    private static SchemaId ValidateSchemaId(SchemaId? id)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        SchemaRegistryLimits.ValidateName(id.RegistryName, "Registry name");
-        SchemaRegistryLimits.ValidateName(id.SchemaName, "Schema name");
-        return id;
-    }
-
-    private static string NormalizeFormat(string? format) =>
-        format?.ToUpperInvariant() switch
-        {
-            "AVRO" => "AVRO",
-            "JSON" => "JSON",
-            _ => throw SchemaRegistryLimits.Invalid($"Data format '{format}' is not supported; use AVRO or JSON."),
-        };
 
     /// <summary>Parses the definition with the format's checker, so a bad definition fails here with the checker's reason.</summary>
     private void ValidateDefinition(string format, string definition)
