@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Unicode;
+using Etl.Batching.DeadLetters;
 using Etl.Core.Records;
 
 namespace Etl.Host.DeadLetters;
@@ -54,34 +55,7 @@ internal static class DeadLetterJson
         foreach (var r in envelopes)
         {
             w.WriteStartObject();
-            w.WriteString("pipeline", r.Pipeline);
-            w.WriteString("table", r.Table);
-            w.WriteString("reasonKind", r.Reason.Kind.ToString());
-            w.WriteString("message", r.Reason.Message);
-            if (r.Reason.FieldPath is not null)
-            {
-                w.WriteString("fieldPath", r.Reason.FieldPath);
-            }
-
-            if (r.Reason.Keyword is not null)
-            {
-                w.WriteString("keyword", r.Reason.Keyword);
-            }
-
-            if (r.SchemaVersion is not null)
-            {
-                w.WriteString("schemaName", r.SchemaVersion.SchemaName);
-                w.WriteNumber("schemaVersion", r.SchemaVersion.Version);
-                w.WriteString("schemaVersionId", r.SchemaVersion.VersionId);
-            }
-
-            w.WriteString("shardId", r.ShardId);
-            w.WriteString("sequenceNumber", r.SequenceNumber);
-            w.WriteNumber("subSequenceNumber", r.SubSequenceNumber);
-            w.WriteString("partitionKey", r.PartitionKey);
-            WriteTime(w, "arrivalTime", r.ArrivalTime);
-            WriteTime(w, "rejectedAt", r.RejectedAt);
-            w.WriteNumber("attempts", r.Attempts);
+            DeadLetterSerializer.WriteEnvelopeFields(w, r);
             if (Utf8.IsValid(r.RawData))
             {
                 w.WriteString("rawText", System.Text.Encoding.UTF8.GetString(r.RawData));

@@ -31,6 +31,19 @@ public static class DeadLetterSerializer
     private static void Write(Utf8JsonWriter writer, DeadLetterRecord r)
     {
         writer.WriteStartObject();
+        WriteEnvelopeFields(writer, r);
+        writer.WriteBase64String("rawData", r.RawData);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes every envelope property except the raw data (the caller chooses how to show it) into an open JSON
+    /// object: the stored form and the `etl deadletter show` output share these names and formats.
+    /// </summary>
+    public static void WriteEnvelopeFields(Utf8JsonWriter writer, DeadLetterRecord r)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(r);
         writer.WriteString("pipeline", r.Pipeline);
         writer.WriteString("table", r.Table);
         writer.WriteString("reasonKind", r.Reason.Kind.ToString());
@@ -59,8 +72,6 @@ public static class DeadLetterSerializer
         writer.WriteString("arrivalTime", r.ArrivalTime.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
         writer.WriteString("rejectedAt", r.RejectedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
         writer.WriteNumber("attempts", r.Attempts);
-        writer.WriteBase64String("rawData", r.RawData);
-        writer.WriteEndObject();
     }
 
     /// <summary>Reads the envelopes of a JSON-lines dead-letter object; a malformed line throws with its line number.</summary>
