@@ -58,15 +58,13 @@ internal sealed class TestWorker : IAsyncDisposable
                     if (batch.ShardEnded)
                     {
                         await Source.StateStore.CommitAsync(Source.StreamName, batch.ShardId, new ShardState(null, [], null, ShardEnded: true), cancellationToken);
-                        ledger.CommittedRecords(batch.Records);
-                        ledger.Ended(batch.ShardId, DateTimeOffset.UtcNow);
+                        ledger.Committed(batch.ShardId, batch.Records, shardEnded: true, DateTimeOffset.UtcNow);
                     }
                     else if (batch.Records.Count > 0)
                     {
                         var last = batch.Records[^1].Position;
                         await Source.StateStore.CommitAsync(Source.StreamName, batch.ShardId, new ShardState(last, ImmutableArray<CommittedSegment>.Empty, null), cancellationToken);
-                        ledger.Committed(last);
-                        ledger.CommittedRecords(batch.Records);
+                        ledger.Committed(batch.ShardId, batch.Records, shardEnded: false, DateTimeOffset.UtcNow);
                     }
                 }
                 catch (LeaseLostException)
