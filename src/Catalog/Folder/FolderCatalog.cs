@@ -89,6 +89,35 @@ public sealed class FolderCatalog : ICatalog
         }
     }
 
+    public async Task RecordLineageAsync(string database, string table, IReadOnlyList<string> partitionValues, FileLineage file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partitionValues);
+        ArgumentNullException.ThrowIfNull(file);
+        var path = PartitionPath(database, table, partitionValues);
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            var document = await AtomicFile.ReadAsync(path, cancellationToken);
+            if (document is null)
+            {
+                return;
+            }
+
+            var merged = PartitionLineage.Merge(TableDocument.ReadParameters(document["Parameters"] as JsonObject), file);
+            if (merged is null)
+            {
+                return;
+            }
+
+            document["Parameters"] = TableDocument.ToJson(merged);
+            await AtomicFile.WriteAsync(path, document, cancellationToken);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
     public async Task<TableDefinition?> GetTableAsync(string database, string table, CancellationToken cancellationToken)
     {
         var path = TablePath(database, table);

@@ -143,6 +143,41 @@ public sealed class GlueCatalog : ICatalog
         }
     }
 
+    public async Task RecordLineageAsync(string database, string table, IReadOnlyList<string> partitionValues, FileLineage file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partitionValues);
+        ArgumentNullException.ThrowIfNull(file);
+        if (!_options.For(database, table).Registers)
+        {
+            return;
+        }
+
+        var partition = await _glue.GetPartitionAsync(database, table, partitionValues, cancellationToken);
+        if (partition is null)
+        {
+            return;
+        }
+
+        var merged = PartitionLineage.Merge(TableDocument.ReadParameters(partition["Parameters"] as JsonObject), file);
+        if (merged is null)
+        {
+            return;
+        }
+
+        var input = new JsonObject
+        {
+            ["Values"] = new JsonArray([.. partitionValues.Select(v => (JsonNode?)JsonValue.Create(v))]),
+            ["StorageDescriptor"] = partition["StorageDescriptor"]?.DeepClone(),
+            ["Parameters"] = TableDocument.ToJson(merged),
+        };
+        var errors = await _glue.BatchUpdatePartitionAsync(database, table, [(partitionValues, input)], cancellationToken);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"BatchUpdatePartition on {database}.{table} [{string.Join(", ", partitionValues)}]: {errors[0].ErrorCode}: {errors[0].ErrorMessage}");
+        }
+    }
+
     public async Task<TableDefinition?> GetTableAsync(string database, string table, CancellationToken cancellationToken)
     {
         var current = await _glue.GetTableAsync(database, table, cancellationToken);

@@ -93,6 +93,16 @@ public sealed class GlueClient
         return _client.SendAsync("UpdateTable", Request(body), cancellationToken);
     }
 
+    /// <summary>Returns the partition (Glue <c>Partition</c> shape), or null if it, its table or its database does not exist.</summary>
+    public async Task<JsonObject?> GetPartitionAsync(string database, string table, IReadOnlyList<string> values, CancellationToken cancellationToken)
+    {
+        var response = await SendOrNullAsync(
+            "GetPartition",
+            Request(new JsonObject { ["DatabaseName"] = database, ["TableName"] = table, ["PartitionValues"] = Strings(values) }),
+            cancellationToken);
+        return response?["Partition"] as JsonObject;
+    }
+
     /// <summary>Creates partitions in calls of at most <see cref="MaxBatch"/>; returns the per-item errors.</summary>
     public async Task<IReadOnlyList<GluePartitionError>> BatchCreatePartitionAsync(
         string database, string table, IReadOnlyList<JsonObject> partitionInputs, CancellationToken cancellationToken)

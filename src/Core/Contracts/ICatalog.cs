@@ -30,6 +30,14 @@ public interface ICatalog
     /// <summary>Registers partitions that do not exist yet.</summary>
     Task AddPartitionsAsync(string database, string table, IReadOnlyList<PartitionDefinition> partitions, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Folds one committed file's lineage into its registered partition's parameters (see <see cref="PartitionLineage"/>):
+    /// idempotent, so a retried commit changes nothing. A partition that is not registered (Athena partition projection)
+    /// is left alone. Concurrent writers to one partition may overwrite each other's update; partition close recomputes
+    /// the lineage from the files' own metadata.
+    /// </summary>
+    Task RecordLineageAsync(string database, string table, IReadOnlyList<string> partitionValues, FileLineage file, CancellationToken cancellationToken);
+
     /// <summary>Returns the table, or null if it does not exist.</summary>
     Task<TableDefinition?> GetTableAsync(string database, string table, CancellationToken cancellationToken);
 }

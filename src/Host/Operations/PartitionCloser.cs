@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using Etl.Core.Contracts;
+using Etl.Core.Telemetry;
 using Etl.Parquet;
 using Etl.Parquet.Reading;
 
@@ -8,7 +10,9 @@ namespace Etl.Host.Operations;
 /// <summary>
 /// Closes hour partitions past the grace window: for each partition whose hour ended more than
 /// <see cref="OperationsOptions.GraceWindow"/> ago and that has no <c>_closed</c> marker, it counts files, rows (from
-/// the Parquet footers) and bytes, sets them as the catalog partition's parameters where the catalog supports it, and
+/// the Parquet footers) and bytes, recomputes the partition's lineage (<see cref="PartitionLineage"/>) from each file's
+/// own key-value metadata (so lineage updates lost to concurrent writers are repaired), sets both as the catalog
+/// partition's parameters where the catalog supports it, and
 /// then writes the marker (a name starting with '_', which Athena skips). A partition the catalog does not hold yet
 /// stays open until catalog reconciliation has registered it, so its statistics are never lost. The marker is written last, so a run cut
 /// short is completed by the next one; a closed partition is never touched again.
@@ -52,7 +56,7 @@ internal sealed class PartitionCloser(
             }
         }
 
-        logger.LogInformation("Closed {Count} partitions (grace window {Grace})", closed, options.GraceWindow);
+        LogMessages.CloseFinished(logger, closed, options.GraceWindow);
         return closed;
     }
 
@@ -61,22 +65,37 @@ internal sealed class PartitionCloser(
     {
         var definition = table.Definition;
         long rows = 0;
+        var lineage = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lineageComplete = true;
         foreach (var file in partition.DataFiles)
         {
-            var count = await RowCountAsync(file, token);
-            rows = rows < 0 || count < 0 ? -1 : rows + count;
+            var footer = await FooterAsync(file, token);
+            rows = rows < 0 || footer is null ? -1 : rows + footer.Value.Rows;
+            if (footer?.Lineage is { } fileLineage)
+            {
+                lineage = PartitionLineage.Merge(lineage, fileLineage) ?? lineage;
+            }
+            else
+            {
+                lineageComplete = false;
+            }
         }
 
         var statistics = new PartitionStatistics(partition.DataFiles.Count, rows, partition.DataFiles.Sum(f => f.Size));
         var registered = false;
         if (catalog is not null)
         {
-            registered = await catalog.SetParametersAsync(definition.Database, definition.Table, partition.Values, statistics.ToParameters(now), token);
+            // Lineage only when every file carried it (files written by others would make the totals wrong).
+            var parameters = new Dictionary<string, string>(lineageComplete ? lineage : [], StringComparer.Ordinal);
+            foreach (var (key, value) in statistics.ToParameters(now))
+            {
+                parameters[key] = value;
+            }
+
+            registered = await catalog.SetParametersAsync(definition.Database, definition.Table, partition.Values, parameters, token);
             if (!registered)
             {
-                logger.LogWarning(
-                    "Partition {Table}/{Partition} is past the grace window but not in the catalog; it is closed once catalog reconciliation registers it",
-                    definition.Table, partition.Path);
+                LogMessages.ClosePartitionNotInCatalog(logger, definition.Table, partition.Path);
                 return false;
             }
         }
@@ -100,24 +119,25 @@ internal sealed class PartitionCloser(
 
         marker.Position = 0;
         await store.PutIfAbsentAsync($"{definition.TablePrefix}{partition.Path}/{MarkerName}", marker, token);
-        logger.LogInformation(
-            "Closed partition {Table}/{Partition}: {Files} files, {Rows} rows, {Bytes} bytes; catalog updated: {Updated}",
-            definition.Table, partition.Path, statistics.Files, statistics.Rows, statistics.Bytes, registered);
+        LogMessages.ClosePartitionClosed(logger, definition.Table, partition.Path, statistics.Files, statistics.Rows, statistics.Bytes, registered);
         return true;
     }
 
-    /// <summary>The row count in a Parquet file's footer, or -1 when the file is not Parquet or cannot be read.</summary>
-    private async Task<long> RowCountAsync(ObjectInfo file, CancellationToken token)
+    /// <summary>
+    /// The row count and lineage in a Parquet file's footer (lineage null when the file does not carry it), or null
+    /// when the file is not Parquet or cannot be read.
+    /// </summary>
+    private async Task<(long Rows, FileLineage? Lineage)?> FooterAsync(ObjectInfo file, CancellationToken token)
     {
         if (!file.Key.EndsWith(".parquet", StringComparison.Ordinal) || file.Size > MaxParquetBytes)
         {
-            return -1;
+            return null;
         }
 
         var stream = await store.GetAsync(file.Key, token);
         if (stream is null)
         {
-            return -1;
+            return null;
         }
 
         await using (stream)
@@ -134,12 +154,12 @@ internal sealed class PartitionCloser(
             try
             {
                 using var reader = ParquetReader.Open(seekable, leaveOpen: true);
-                return reader.RowCount;
+                return (reader.RowCount, FileLineageOf(reader.KeyValueMetadata, reader.RowCount));
             }
             catch (ParquetFormatException e)
             {
-                logger.LogWarning("{Key} is not a readable Parquet file: {Reason}", file.Key, e.Message);
-                return -1;
+                LogMessages.CloseUnreadableParquet(logger, file.Key, e.Message);
+                return null;
             }
             finally
             {
@@ -149,5 +169,31 @@ internal sealed class PartitionCloser(
                 }
             }
         }
+    }
+
+    /// <summary>The lineage the pipeline writes into each file's key-value metadata, or null when it is absent.</summary>
+    internal static FileLineage? FileLineageOf(IReadOnlyList<KeyValuePair<string, string?>> metadata, long rows)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in metadata)
+        {
+            if (value is not null)
+            {
+                values[key] = value;
+            }
+        }
+
+        if (!values.TryGetValue("etl.source.stream", out var stream)
+            || !values.TryGetValue("etl.source.shard", out var shard)
+            || !values.TryGetValue(PartitionLineage.SchemaName, out var schema)
+            || !values.TryGetValue(PartitionLineage.SchemaVersion, out var versionText)
+            || !int.TryParse(versionText, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            || PartitionLineage.ParsePosition(shard, values.GetValueOrDefault("etl.source.first")) is not { } first
+            || PartitionLineage.ParsePosition(shard, values.GetValueOrDefault("etl.source.last")) is not { } last)
+        {
+            return null;
+        }
+
+        return new FileLineage(stream, first, last, rows, schema, version);
     }
 }

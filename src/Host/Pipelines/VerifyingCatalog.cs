@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Etl.Catalog.Athena;
 using Etl.Core.Contracts;
+using Etl.Core.Telemetry;
 
 namespace Etl.Host.Pipelines;
 
@@ -25,6 +26,9 @@ internal sealed class VerifyingCatalog(ICatalog inner, AthenaClient athena, ILog
         _keys[(table.Database, table.Name)] = table.PartitionKeys;
     }
 
+    public Task RecordLineageAsync(string database, string table, IReadOnlyList<string> partitionValues, FileLineage file, CancellationToken cancellationToken) =>
+        inner.RecordLineageAsync(database, table, partitionValues, file, cancellationToken);
+
     public async Task AddPartitionsAsync(string database, string table, IReadOnlyList<PartitionDefinition> partitions, CancellationToken cancellationToken)
     {
         await inner.AddPartitionsAsync(database, table, partitions, cancellationToken);
@@ -41,11 +45,11 @@ internal sealed class VerifyingCatalog(ICatalog inner, AthenaClient athena, ILog
             {
                 var result = await athena.QueryAsync(sql, cancellationToken);
                 Interlocked.Increment(ref _verified);
-                logger.LogInformation("Verified partition {Database}.{Table} {Partition} through Athena: {Rows} rows", database, table, string.Join('/', partition.Values), result.Rows.FirstOrDefault()?.FirstOrDefault());
+                LogMessages.PartitionVerified(logger, database, table, string.Join('/', partition.Values), result.Rows.FirstOrDefault()?.FirstOrDefault());
             }
             catch (Exception e) when (e is AthenaQueryException or Etl.Aws.AwsServiceException or TimeoutException)
             {
-                logger.LogWarning("Verification query of partition {Database}.{Table} {Partition} failed: {Reason}", database, table, string.Join('/', partition.Values), e.Message);
+                LogMessages.PartitionVerificationFailed(logger, database, table, string.Join('/', partition.Values), e.Message);
             }
         }
     }

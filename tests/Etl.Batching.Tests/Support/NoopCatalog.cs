@@ -26,6 +26,24 @@ internal sealed class RecordingCatalog(Func<TableDefinition, string?>? refuse = 
         return Task.CompletedTask;
     }
 
+    /// <summary>Partition parameters by partition path (values joined with '/'), lineage folded in as a catalog does.</summary>
+    public Dictionary<string, Dictionary<string, string>> PartitionParameters { get; } = new(StringComparer.Ordinal);
+
+    public Task RecordLineageAsync(string database, string table, IReadOnlyList<string> partitionValues, FileLineage file, CancellationToken cancellationToken)
+    {
+        var path = string.Join('/', partitionValues);
+        if (!Partitions.Any(p => string.Join('/', p.Values) == path))
+        {
+            return Task.CompletedTask;
+        }
+
+        var current = PartitionParameters.TryGetValue(path, out var known)
+            ? known
+            : new Dictionary<string, string>(Partitions.Last(p => string.Join('/', p.Values) == path).Parameters, StringComparer.Ordinal);
+        PartitionParameters[path] = PartitionLineage.Merge(current, file) ?? current;
+        return Task.CompletedTask;
+    }
+
     public Task<TableDefinition?> GetTableAsync(string database, string table, CancellationToken cancellationToken) =>
         Task.FromResult(Tables.LastOrDefault());
 }

@@ -2,7 +2,10 @@ using Etl.Core.Contracts;
 
 namespace Etl.Batching.Tests.Support;
 
-/// <summary>A catalog whose every <c>n</c>th call times out (after doing nothing), like a Glue call that never answered.</summary>
+/// <summary>
+/// A catalog whose every <c>n</c>th call times out, like a Glue call that never answered: table and partition calls
+/// after doing nothing, lineage updates after the update was made (the answer is lost, so the retry must be a no-op).
+/// </summary>
 internal sealed class TimingOutCatalog(ICatalog inner, int failEvery) : ICatalog
 {
     private int _calls;
@@ -28,6 +31,12 @@ internal sealed class TimingOutCatalog(ICatalog inner, int failEvery) : ICatalog
     {
         MaybeFail("AddPartitions");
         return inner.AddPartitionsAsync(database, table, partitions, cancellationToken);
+    }
+
+    public async Task RecordLineageAsync(string database, string table, IReadOnlyList<string> partitionValues, FileLineage file, CancellationToken cancellationToken)
+    {
+        await inner.RecordLineageAsync(database, table, partitionValues, file, cancellationToken);
+        MaybeFail("RecordLineage");
     }
 
     public Task<TableDefinition?> GetTableAsync(string database, string table, CancellationToken cancellationToken) => inner.GetTableAsync(database, table, cancellationToken);

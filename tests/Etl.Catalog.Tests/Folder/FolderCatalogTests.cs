@@ -124,6 +124,25 @@ public sealed class FolderCatalogTests : IDisposable
     }
 
     [Fact]
+    public async Task RecordLineage_folds_each_file_once_into_the_partition_document()
+    {
+        await _catalog.EnsureTableAsync(Table(EventsV1()), default);
+        await _catalog.AddPartitionsAsync("analytics", "events", [Partition("2026/11/21/08", "s3://bucket/events/dt=2026-11-21-08/")], default);
+        var file = new FileLineage("orders", new("shardId-000000000000", "10"), new("shardId-000000000000", "20", 2), 11, "events", 1);
+
+        await _catalog.RecordLineageAsync("analytics", "events", ["2026/11/21/08"], file, default);
+        await _catalog.RecordLineageAsync("analytics", "events", ["2026/11/21/08"], file, default);
+        await _catalog.RecordLineageAsync("analytics", "events", ["2026/11/21/09"], file, default);
+
+        var partitions = await _catalog.GetPartitionDocumentsAsync("analytics", "events", default);
+        var parameters = Assert.Single(partitions)["Parameters"]!;
+        Assert.Equal("11", (string?)parameters[PartitionLineage.Rows]);
+        Assert.Equal("1", (string?)parameters[PartitionLineage.Files]);
+        Assert.Equal("""{"shardId-000000000000":["10/0","20/2"]}""", (string?)parameters[PartitionLineage.SourceRanges]);
+        Assert.Equal("s3://bucket/events/dt=2026-11-21-08/", (string?)partitions[0]["StorageDescriptor"]!["Location"]);
+    }
+
+    [Fact]
     public async Task AddPartitions_is_idempotent_and_keeps_the_first_document()
     {
         await _catalog.EnsureTableAsync(Table(EventsV1()), default);

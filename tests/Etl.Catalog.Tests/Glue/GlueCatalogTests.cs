@@ -154,6 +154,32 @@ public sealed class GlueCatalogTests(ContractServers servers)
     }
 
     [Fact]
+    public async Task RecordLineage_folds_each_file_once_and_keeps_location_and_columns()
+    {
+        var catalog = servers.Catalog();
+        await catalog.EnsureTableAsync(NewTable("lineage", EventsV1()), default);
+        var first = new FileLineage("orders", new("shardId-000000000000", "10"), new("shardId-000000000000", "20"), 11, "orders", 1);
+        await catalog.AddPartitionsAsync(Database, "lineage", [new(["2026-11-21-08"], "s3://lake/lineage/dt=2026-11-21-08/", PartitionLineage.Initial(first))], default);
+        var second = new FileLineage("orders", new("shardId-000000000001", "5"), new("shardId-000000000001", "9"), 4, "orders", 2);
+
+        await catalog.RecordLineageAsync(Database, "lineage", ["2026-11-21-08"], first, default);
+        await catalog.RecordLineageAsync(Database, "lineage", ["2026-11-21-08"], second, default);
+        await catalog.RecordLineageAsync(Database, "lineage", ["2026-11-21-08"], second, default);
+        await catalog.RecordLineageAsync(Database, "lineage", ["2026-11-21-09"], second, default);
+
+        var partition = (await servers.Glue().GetPartitionAsync(Database, "lineage", ["2026-11-21-08"], default))!;
+        var parameters = TableDocument.ReadParameters(partition["Parameters"] as JsonObject);
+        Assert.Equal("15", parameters[PartitionLineage.Rows]);
+        Assert.Equal("2", parameters[PartitionLineage.Files]);
+        Assert.Equal("1,2", parameters[PartitionLineage.SchemaVersions]);
+        Assert.Equal(2, PartitionLineage.ReadRanges(parameters).Count);
+        Assert.Equal("s3://lake/lineage/dt=2026-11-21-08/", (string?)partition["StorageDescriptor"]!["Location"]);
+        Assert.Equal(3, ((JsonArray)partition["StorageDescriptor"]!["Columns"]!).Count);
+        Assert.Null(await servers.Glue().GetPartitionAsync(Database, "lineage", ["2026-11-21-09"], default));
+        await servers.AssertNoViolationsAsync();
+    }
+
+    [Fact]
     public async Task AddPartitions_item_error_other_than_exists_is_thrown_with_the_values()
     {
         var catalog = servers.Catalog();

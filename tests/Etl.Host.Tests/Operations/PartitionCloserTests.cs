@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Etl.Core.Contracts;
 
 namespace Etl.Host.Tests.Operations;
 
@@ -34,6 +35,37 @@ public sealed class PartitionCloserTests : IDisposable
         Assert.Equal("1", (string?)parameters["numFiles"]);
         Assert.Equal(bytes.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)parameters["totalSize"]);
         Assert.Equal("orders", (string?)parameters["etl.pipeline"]);
+    }
+
+    [Fact]
+    public async Task RunAsync_recomputes_lineage_from_the_files_replacing_a_lost_update()
+    {
+        await _scenario.IngestTwoHoursAsync();
+        var live = await ParametersAsync("2026-11-21-08");
+        Assert.Equal("3", live[PartitionLineage.Rows]);
+        var shard = Assert.Single(PartitionLineage.ReadRanges(live)).Key;
+
+        // A concurrent writer's update overwrote this partition's lineage with stale values.
+        await _scenario.Partitions.SetParametersAsync(
+            "shop", "orders", ["2026-11-21-08"],
+            new Dictionary<string, string> { [PartitionLineage.Rows] = "1", [PartitionLineage.Files] = "7", [PartitionLineage.SourceRanges] = "{}" },
+            CancellationToken.None);
+
+        await _scenario.Closer().RunAsync(CancellationToken.None);
+
+        var closed = await ParametersAsync("2026-11-21-08");
+        Assert.Equal("3", closed[PartitionLineage.Rows]);
+        Assert.Equal("1", closed[PartitionLineage.Files]);
+        Assert.Equal("1", closed[PartitionLineage.SchemaVersions]);
+        Assert.Equal(live[PartitionLineage.SourceRanges], closed[PartitionLineage.SourceRanges]);
+        Assert.Equal(shard, Assert.Single(PartitionLineage.ReadRanges(closed)).Key);
+    }
+
+    private async Task<Dictionary<string, string>> ParametersAsync(string hour)
+    {
+        var partition = (await _scenario.Catalog.GetPartitionDocumentsAsync("shop", "orders", CancellationToken.None))
+            .Single(p => (string?)p["Values"]![0] == hour);
+        return ((JsonObject)partition["Parameters"]!).ToDictionary(kv => kv.Key, kv => (string)kv.Value!, StringComparer.Ordinal);
     }
 
     [Fact]

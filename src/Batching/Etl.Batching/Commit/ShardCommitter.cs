@@ -6,6 +6,7 @@ using Etl.Batching.DeadLetters;
 using Etl.Batching.Formats;
 using Etl.Core.Contracts;
 using Etl.Core.Records;
+using Etl.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Etl.Batching.Commit;
@@ -69,9 +70,8 @@ internal sealed class ShardCommitter(
         shard.State = next;
         var elapsed = Stopwatch.GetElapsedTime(started);
         observer.FileCommitted(definition.Name, key, buffer.Count, content.Length, reason, elapsed, deadLetters || conflict is not null);
-        logger.LogInformation(
-            "Committed {Key}: {Count} records, {Bytes} bytes, rotation {Reason}, checkpoint {Checkpoint}, {Elapsed} ms",
-            key, buffer.Count, content.Length, reason, checkpoint?.ToString() ?? "-", (long)elapsed.TotalMilliseconds);
+        LogMessages.CommitterFileCommitted(
+            logger, key, buffer.Count, content.Length, reason.ToString(), checkpoint?.ToString() ?? "-", (long)elapsed.TotalMilliseconds);
     }
 
     /// <summary>Records the end of a shard once nothing of it is buffered.</summary>
@@ -169,27 +169,35 @@ internal sealed class ShardCommitter(
         {
             conflict = e.Message;
             observer.TableConflict(definition.Name, version, e.Message);
-            logger.LogError("Schema {Version} cannot be applied to table {Database}.{Table}: {Reason}; its records go to dead letters", version, definition.Database, definition.Table, e.Message);
+            LogMessages.CommitterSchemaRefused(logger, version, definition.Database, definition.Table, e.Message);
         }
 
         _tableVersions[cacheKey] = conflict;
         return conflict;
     }
 
+    /// <summary>
+    /// Registers the buffer's partition (once per process; the catalog ignores a partition that exists) with this
+    /// file's lineage, then folds the file into the partition's lineage parameters, which is a no-op when the
+    /// registration just wrote them or when a retried commit already did.
+    /// </summary>
     private async Task EnsurePartitionAsync(OpenBuffer buffer, CancellationToken token)
     {
-        if (_partitions.Contains(buffer.Partition.Path))
+        var lineage = new FileLineage(streamName, buffer.First, buffer.Last, buffer.Count, buffer.SchemaVersion!.SchemaName, buffer.SchemaVersion.Version);
+        if (!_partitions.Contains(buffer.Partition.Path))
         {
-            return;
+            var parameters = PartitionLineage.Initial(lineage);
+            parameters["etl.pipeline"] = definition.Name;
+            parameters["etl.schema.version_id"] = buffer.SchemaVersion.VersionId.ToString();
+            var partition = new PartitionDefinition(
+                buffer.Partition.Values,
+                CombineLocation(store.Location, definition.TablePrefix + buffer.Partition.Path + "/"),
+                parameters);
+            await catalog.AddPartitionsAsync(definition.Database, definition.Table, [partition], token);
+            _partitions.Add(buffer.Partition.Path);
         }
 
-        var parameters = new Dictionary<string, string>(Lineage(buffer), StringComparer.Ordinal);
-        var partition = new PartitionDefinition(
-            buffer.Partition.Values,
-            CombineLocation(store.Location, definition.TablePrefix + buffer.Partition.Path + "/"),
-            parameters);
-        await catalog.AddPartitionsAsync(definition.Database, definition.Table, [partition], token);
-        _partitions.Add(buffer.Partition.Path);
+        await catalog.RecordLineageAsync(definition.Database, definition.Table, buffer.Partition.Values, lineage, token);
     }
 
     private DeadLetterRecord AsConflict(DecodedRecord row, string conflict) => new(
