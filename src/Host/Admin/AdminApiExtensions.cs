@@ -1,3 +1,4 @@
+using Etl.Core.Telemetry;
 using Etl.Host.Admin.Audit;
 using Etl.Host.Admin.Console;
 using Etl.Host.Admin.Endpoints;
@@ -70,12 +71,12 @@ public static class AdminApiExtensions
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Etl.Host.Admin");
         if (keys.GeneratedKey is { } generated)
         {
-            AdminLog.GeneratedKey(logger, generated, AdminKeyStore.GeneratedKeyName);
+            LogMessages.AdminGeneratedKey(logger, generated, AdminKeyStore.GeneratedKeyName);
             keys.ForgetGeneratedKey();
         }
         else if (keys.Count == 0 && !app.Services.GetRequiredService<HmacJwtValidator>().Enabled)
         {
-            AdminLog.NoCredentials(logger);
+            LogMessages.AdminNoCredentials(logger);
         }
 
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), branch => branch.UseMiddleware<AdminErrorMiddleware>());

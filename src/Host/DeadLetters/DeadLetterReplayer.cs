@@ -3,6 +3,7 @@ using Etl.Batching.Formats;
 using Etl.Batching.Storage.Folder;
 using Etl.Catalog.Folder;
 using Etl.Core.Contracts;
+using Etl.Core.Telemetry;
 using Etl.Host.Cli;
 using Etl.Host.Configuration;
 using Etl.Host.Pipelines;
@@ -55,7 +56,7 @@ internal sealed class DeadLetterReplayer(EtlOptions options, TimeProvider time, 
         };
         var observer = new CountingObserver();
         var logger = loggers.CreateLogger("Etl.DeadLetters.Replay");
-        logger.LogInformation("Replaying {Count} dead-letter objects of table {Table} with schema {Schema}", keys.Count, definition.Table, latest.Ref);
+        LogMessages.ReplayStarted(logger, keys.Count, definition.Table, latest.Ref);
         var engine = new PipelineEngine(
             replay,
             source,

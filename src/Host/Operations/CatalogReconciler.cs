@@ -1,5 +1,6 @@
 using Etl.Batching.Commit;
 using Etl.Core.Contracts;
+using Etl.Core.Telemetry;
 
 namespace Etl.Host.Operations;
 
@@ -26,7 +27,7 @@ internal sealed class CatalogReconciler(
             var definition = table.Definition;
             if (await catalog.GetTableAsync(definition.Database, definition.Table, token) is null)
             {
-                logger.LogInformation("Table {Database}.{Table} is not in the catalog yet; its pipeline creates it", definition.Database, definition.Table);
+                LogMessages.ReconcileTableMissing(logger, definition.Database, definition.Table);
                 continue;
             }
 
@@ -48,22 +49,19 @@ internal sealed class CatalogReconciler(
             if (missing.Count > 0 && known is null)
             {
                 await catalog.AddPartitionsAsync(definition.Database, definition.Table, missing, token);
-                logger.LogInformation(
-                    "Passed {Count} partitions of {Database}.{Table} to the catalog, which registers those it lacks",
-                    missing.Count, definition.Database, definition.Table);
+                LogMessages.ReconcilePartitionsPassed(logger, missing.Count, definition.Database, definition.Table);
             }
             else if (missing.Count > 0)
             {
                 await catalog.AddPartitionsAsync(definition.Database, definition.Table, missing, token);
-                logger.LogWarning(
-                    "Registered {Count} partitions of {Database}.{Table} found in the object store but not in the catalog: {Partitions}",
-                    missing.Count, definition.Database, definition.Table, string.Join(", ", missing.Select(p => string.Join('/', p.Values))));
+                LogMessages.ReconcilePartitionsRegistered(
+                    logger, missing.Count, definition.Database, definition.Table, string.Join(", ", missing.Select(p => string.Join('/', p.Values))));
             }
 
             total += missing.Count;
         }
 
-        logger.LogInformation("Catalog reconciliation registered {Count} partitions", total);
+        LogMessages.ReconcileFinished(logger, total);
         return total;
     }
 }

@@ -1,4 +1,5 @@
 using Etl.Core.Contracts;
+using Etl.Core.Telemetry;
 using Etl.Host.DeadLetters;
 
 namespace Etl.Host.Operations;
@@ -25,10 +26,10 @@ internal sealed class DeadLetterPurger(IObjectStore store, OperationsOptions opt
         foreach (var info in old)
         {
             await store.DeleteAsync(info.Key, token);
-            logger.LogDebug("Deleted dead-letter object {Key} (last modified {Modified:O})", info.Key, info.LastModified);
+            LogMessages.PurgeObjectDeleted(logger, info.Key, info.LastModified);
         }
 
-        logger.LogInformation("Deleted {Count} dead-letter objects older than {Cutoff:O} (retention {Retention})", old.Count, cutoff, options.DeadLetterRetention);
+        LogMessages.PurgeFinished(logger, old.Count, cutoff, options.DeadLetterRetention);
         return old.Count;
     }
 }

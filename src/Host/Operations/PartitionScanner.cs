@@ -1,5 +1,6 @@
 using System.Globalization;
 using Etl.Core.Contracts;
+using Etl.Core.Telemetry;
 
 namespace Etl.Host.Operations;
 
@@ -50,7 +51,7 @@ internal sealed class PartitionScanner(IObjectStore store, ILogger<PartitionScan
             }
             else
             {
-                logger.LogWarning("Skipping folder {Prefix}{Path}: its values do not name an hour", prefix, path);
+                LogMessages.ScanFolderSkipped(logger, prefix, path);
             }
         }
 

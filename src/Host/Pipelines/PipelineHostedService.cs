@@ -1,3 +1,4 @@
+using Etl.Core.Telemetry;
 using Etl.Host.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +32,7 @@ internal sealed class PipelineHostedService(
         await Task.WhenAll(runs);
         if (options.Value.ExitWhenDone && !stoppingToken.IsCancellationRequested)
         {
-            logger.LogInformation("All pipelines finished their bounded sources; stopping");
+            LogMessages.PipelinesAllFinished(logger);
             lifetime.StopApplication();
         }
     }
@@ -45,12 +46,12 @@ internal sealed class PipelineHostedService(
             try
             {
                 var engine = await pipeline.CreateEngineAsync(stoppingToken);
-                logger.LogInformation("Pipeline {Pipeline} started", pipeline.Name);
+                LogMessages.PipelineStarted(logger, pipeline.Name);
                 await engine.RunAsync(stoppingToken, _drain.Token);
                 if (engine.Completed)
                 {
                     Interlocked.Increment(ref _finished);
-                    logger.LogInformation("Pipeline {Pipeline} finished its source ({Records} records read)", pipeline.Name, engine.RecordsRead);
+                    LogMessages.PipelineFinished(logger, pipeline.Name, engine.RecordsRead);
                     return;
                 }
             }
@@ -60,7 +61,7 @@ internal sealed class PipelineHostedService(
             }
             catch (Exception e)
             {
-                logger.LogError(e, "Pipeline {Pipeline} failed; restarting from its checkpoint in {Backoff}", pipeline.Name, backoff);
+                LogMessages.PipelineFailed(logger, e, pipeline.Name, backoff);
                 try
                 {
                     await Task.Delay(backoff, stoppingToken);

@@ -2,20 +2,24 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Etl.Batching.Buffers;
 using Etl.Core.Records;
+using Etl.Core.Telemetry;
 
 namespace Etl.Host.Telemetry;
 
 /// <summary>
-/// The pipeline's one <see cref="Meter"/> ("Etl.Pipeline") and its instruments. Names, units and tags are a
+/// The pipeline's instruments, on the service's one meter name ("Etl", <see cref="EtlTelemetry.MeterName"/>). Names, units and tags are a
 /// contract documented in docs/operations.md (a test keeps the two in step); Prometheus sees them with dots
 /// as underscores, the unit as a suffix and <c>_total</c> on counters. Every series carries the pipeline name
 /// (one source stream into one table); tag values have bounded cardinality (pipeline, shard and reason names,
 /// never record keys). Methods are cheap, thread-safe and never throw. The meter comes from
-/// <see cref="IMeterFactory"/>, which owns and disposes it.
+/// <see cref="IMeterFactory"/>, which owns and disposes it, so its <see cref="Meter.Scope"/> is that factory and two
+/// hosts in one process keep their counts apart (the process-wide <see cref="EtlTelemetry.Meter"/> of the same name
+/// holds the static <c>etl.ingest.*</c> instruments).
 /// </summary>
 internal sealed class PipelineMetrics
 {
-    public const string MeterName = "Etl.Pipeline";
+    /// <summary>The meter name, the same as every meter of the service (<see cref="EtlTelemetry.MeterName"/>).</summary>
+    public const string MeterName = EtlTelemetry.MeterName;
 
     public const string RecordsReadName = "etl.pipeline.records.read";
     public const string RecordsSkippedName = "etl.pipeline.records.skipped";

@@ -13,11 +13,12 @@ namespace Etl.Host.Telemetry;
 internal static class TelemetryServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="PipelineMetrics"/> (meter "Etl.Pipeline", from <see cref="IMeterFactory"/>),
+    /// Registers <see cref="PipelineMetrics"/> (meter "Etl", from <see cref="IMeterFactory"/>),
     /// <see cref="MetricsPipelineObserver"/> (register it as the engine's <c>IPipelineObserver</c>) and the
     /// <see cref="PrometheusCollector"/> that <see cref="TelemetryEndpointExtensions.MapPrometheusMetrics"/> serves.
     /// The collector takes every meter named <c>Etl*</c> that this container's meter factory created, or that was
-    /// created directly with <c>new Meter("Etl...")</c>.
+    /// created directly (its scope is null), as the process-wide <c>EtlTelemetry.Meter</c> is; meters of another
+    /// container's factory (a second host in the same process) are left out.
     /// </summary>
     public static IServiceCollection AddEtlMetrics(this IServiceCollection services)
     {

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Etl.Core.Contracts;
 using Etl.Core.Records;
+using Etl.Core.Telemetry;
 using Etl.Ingest.Leases;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -150,13 +151,13 @@ public sealed class KinesisSource : IShardedSource
             var created = await _syncer.SyncAsync(cancellationToken).ConfigureAwait(false);
             if (created > 0)
             {
-                KinesisLog.LeasesCreated(_logger, StreamName, created);
+                LogMessages.KinesisLeasesCreated(_logger, StreamName, created);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LastFault = ex;
-            KinesisLog.SyncFault(_logger, StreamName, ex);
+            LogMessages.KinesisSyncFault(_logger, StreamName, ex);
         }
     }
 
@@ -257,7 +258,7 @@ public sealed class KinesisSource : IShardedSource
                 var from = entry.Delivered is { } delivered
                     ? lease with { Checkpoint = delivered.SequenceNumber, CheckpointSubSequenceNumber = delivered.SubSequenceNumber }
                     : lease;
-                KinesisLog.ReaderStarted(_logger, StreamName, owned.ShardId, from.HasSequenceCheckpoint ? $"{from.Checkpoint}/{from.CheckpointSubSequenceNumber}" : from.Checkpoint);
+                LogMessages.KinesisReaderStarted(_logger, StreamName, owned.ShardId, from.HasSequenceCheckpoint ? $"{from.Checkpoint}/{from.CheckpointSubSequenceNumber}" : from.Checkpoint);
                 if (await reader.ReadAsync(from, Sink, token).ConfigureAwait(false))
                 {
                     _syncRequested.Release();
@@ -266,7 +267,7 @@ public sealed class KinesisSource : IShardedSource
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
-                KinesisLog.ReaderStopped(_logger, StreamName, owned.ShardId);
+                LogMessages.KinesisReaderStopped(_logger, StreamName, owned.ShardId);
                 return;
             }
             catch (Exception ex)
@@ -275,7 +276,7 @@ public sealed class KinesisSource : IShardedSource
                 var delay = TimeSpan.FromMilliseconds(Math.Min(
                     _options.MaxThrottleDelay.TotalMilliseconds,
                     _options.ThrottleDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures++, 20))));
-                KinesisLog.ReaderFault(_logger, StreamName, owned.ShardId, delay, ex);
+                LogMessages.KinesisReaderFault(_logger, StreamName, owned.ShardId, delay, ex);
                 try
                 {
                     await Task.Delay(delay, _time, token).ConfigureAwait(false);

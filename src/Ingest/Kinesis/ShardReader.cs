@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Etl.Aws;
 using Etl.Core.Contracts;
 using Etl.Core.Records;
+using Etl.Core.Telemetry;
 using Etl.Ingest.Kpl;
 using Etl.Ingest.Leases;
 using Microsoft.Extensions.Logging;
@@ -111,7 +112,7 @@ internal sealed class ShardReader
                 {
                     var children = result.ChildShards.Select(c => c.ShardId).ToList();
                     _leases.NoteChildShards(shardId, children);
-                    KinesisLog.ShardEnded(_logger, stream, shardId, children.Count == 0 ? "(not reported)" : string.Join(", ", children));
+                    LogMessages.KinesisShardEnded(_logger, stream, shardId, children.Count == 0 ? "(not reported)" : string.Join(", ", children));
                     await sink(batch, result.PayloadBytes, cancellationToken).ConfigureAwait(false);
                     return true;
                 }

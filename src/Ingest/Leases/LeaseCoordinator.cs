@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Etl.Core.Records;
+using Etl.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -117,7 +118,7 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
         {
             if (await WriteAsync(held.Key, null, l => l with { Owner = null }, cancellationToken).ConfigureAwait(false))
             {
-                LeaseLog.Released(_logger, WorkerId, held.Key);
+                LogMessages.LeaseReleased(_logger, WorkerId, held.Key);
             }
 
             Drop(held, countAsLost: false);
@@ -286,7 +287,7 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LastLoopFault = ex;
-                LeaseLog.LoopFault(_logger, WorkerId, ex);
+                LogMessages.LeaseLoopFault(_logger, WorkerId, ex);
                 return;
             }
 
@@ -340,7 +341,7 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
 
         _held[written.LeaseKey] = held;
         (stolen ? LeaseMetrics.Stolen : LeaseMetrics.Taken).Add(1, _workerTag);
-        LeaseLog.Taken(_logger, WorkerId, written.LeaseKey, scanned.Owner, stolen);
+        LogMessages.LeaseTaken(_logger, WorkerId, written.LeaseKey, scanned.Owner, stolen);
     }
 
     /// <summary>
@@ -394,7 +395,7 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
                 if (await _store.DeleteAsync(held.Current, cancellationToken).ConfigureAwait(false))
                 {
                     LeaseMetrics.Cleaned.Add(1, _workerTag);
-                    LeaseLog.Cleaned(_logger, WorkerId, held.Key);
+                    LogMessages.LeaseCleaned(_logger, WorkerId, held.Key);
                     Drop(held, countAsLost: false);
                 }
             }
@@ -416,7 +417,7 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
         if (countAsLost)
         {
             LeaseMetrics.Lost.Add(1, _workerTag);
-            LeaseLog.Lost(_logger, WorkerId, held.Key, reason ?? "lost");
+            LogMessages.LeaseLost(_logger, WorkerId, held.Key, reason ?? "lost");
         }
     }
 
@@ -436,7 +437,7 @@ public sealed class LeaseCoordinator : ILeaseCoordinator, ICheckpointer, IDispos
             catch (Exception ex)
             {
                 LastLoopFault = ex;
-                LeaseLog.LoopFault(_logger, WorkerId, ex);
+                LogMessages.LeaseLoopFault(_logger, WorkerId, ex);
             }
 
             try

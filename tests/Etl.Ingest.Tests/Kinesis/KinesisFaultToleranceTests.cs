@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Etl.Core.Telemetry;
 using Etl.Ingest.Kinesis;
 using Etl.Ingest.Leases;
 using Etl.Ingest.Producer;
@@ -138,7 +139,7 @@ public sealed class KinesisFaultToleranceTests(LocalAws aws) : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    /// <summary>Sums the "Etl.Ingest" counters of one stream.</summary>
+    /// <summary>Sums the ingest counters (on the process-wide "Etl" meter) of one stream.</summary>
     private sealed class MetricsCapture : IDisposable
     {
         private readonly MeterListener _listener = new();
@@ -148,7 +149,7 @@ public sealed class KinesisFaultToleranceTests(LocalAws aws) : IDisposable
         {
             _listener.InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == "Etl.Ingest")
+                if (ReferenceEquals(instrument.Meter, EtlTelemetry.Meter))
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }

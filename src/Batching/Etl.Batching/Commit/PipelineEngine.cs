@@ -4,6 +4,7 @@ using Etl.Batching.Buffers;
 using Etl.Batching.Formats;
 using Etl.Core.Contracts;
 using Etl.Core.Records;
+using Etl.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Etl.Batching.Commit;
@@ -297,7 +298,7 @@ public sealed class PipelineEngine
     /// <summary>Completes a commit found in flight at start-up by re-reading exactly its range.</summary>
     private async Task RecoverAsync(ShardProgress shard, CommitIntent intent, CancellationToken token)
     {
-        _logger.LogInformation("Completing commit intent {Key} of shard {Shard} ({First}..{Last})", intent.ObjectKey, shard.ShardId, intent.First, intent.Last);
+        LogMessages.EngineCompletingIntent(_logger, intent.ObjectKey, shard.ShardId, intent.First, intent.Last);
         var recovery = new ShardProgress(shard.ShardId, shard.State with { Segments = [], Checkpoint = null, Intent = null });
         var buffers = new BufferSet(_definition.Buffering with { MaxRows = int.MaxValue, MaxBytes = long.MaxValue, MemoryBudgetBytes = long.MaxValue, MaxOpenBuffers = int.MaxValue });
         var records = new List<SourceRecord>();
@@ -396,7 +397,7 @@ public sealed class PipelineEngine
         }
         catch (LeaseLostException)
         {
-            _logger.LogWarning("Lease of shard {Shard} lost; dropping its {Count} open buffers", buffer.ShardId, _buffers.OpenFor(buffer.ShardId).Count);
+            LogMessages.EngineLeaseLost(_logger, buffer.ShardId, _buffers.OpenFor(buffer.ShardId).Count);
             _buffers.TakeShard(buffer.ShardId);
             _shards.Remove(buffer.ShardId);
             _observer.LeaseLost(_definition.Name, buffer.ShardId);
@@ -408,7 +409,7 @@ public sealed class PipelineEngine
         }
         finally
         {
-            _logger.LogDebug("Commit of {Shard} took {Elapsed}", buffer.ShardId, Stopwatch.GetElapsedTime(started));
+            LogMessages.EngineCommitTook(_logger, buffer.ShardId, Stopwatch.GetElapsedTime(started));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Etl.Core.Telemetry;
 using Etl.Host.Admin.Audit;
 
 namespace Etl.Host.Admin.Endpoints;
@@ -10,6 +11,6 @@ internal sealed class AdminChanges(AuditLog audit, ILogger<AdminChanges> logger)
     {
         var (name, method) = AdminRequests.Caller(context);
         await audit.WriteAsync(name, method, operation, target, before, after, CancellationToken.None);
-        AdminLog.Changed(logger, name, operation, target);
+        LogMessages.AdminChanged(logger, name, operation, target);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Etl.Core.Telemetry;
 using Etl.Host.Admin.Security;
 using Etl.SchemaGovernance.Compatibility;
 using Microsoft.AspNetCore.Authentication;
@@ -56,7 +57,7 @@ internal sealed class AdminErrorMiddleware(RequestDelegate next, AdminOptions op
         }
         catch (Exception e) when (!context.Response.HasStarted)
         {
-            AdminLog.RequestFailed(logger, context.Request.Method, context.Request.Path, e);
+            LogMessages.AdminRequestFailed(logger, context.Request.Method, context.Request.Path.ToString(), e);
             await AdminProblems.WriteAsync(context, StatusCodes.Status500InternalServerError, "Internal Server Error", "the request failed; see the service log");
         }
     }

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using Etl.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Etl.Host.Service.Systemd;
@@ -44,7 +45,7 @@ internal sealed class SystemdNotifier : ISystemdNotifier, IDisposable
         }
         catch (SocketException ex)
         {
-            _logger.NotifySendFailed(ex, FirstLine(state), ex.SocketErrorCode);
+            LogMessages.ServiceNotifySendFailed(_logger, ex, FirstLine(state), ex.SocketErrorCode.ToString());
             return false;
         }
         catch (ObjectDisposedException)

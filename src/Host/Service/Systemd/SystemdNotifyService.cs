@@ -1,3 +1,4 @@
+using Etl.Core.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -48,7 +49,7 @@ internal sealed class SystemdNotifyService : IHostedLifecycleService, IAsyncDisp
             return;
         }
 
-        _logger.SystemdNotifyEnabled(WatchdogInterval);
+        LogMessages.SystemdNotifyEnabled(_logger, WatchdogInterval);
         await _notifier.NotifyAsync(SystemdMessages.Combine(SystemdMessages.Ready, SystemdMessages.Status("Running")), cancellationToken);
         if (WatchdogInterval is { } interval)
         {

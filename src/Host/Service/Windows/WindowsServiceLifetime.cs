@@ -1,3 +1,4 @@
+using Etl.Core.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -128,7 +129,7 @@ internal sealed class WindowsServiceLifetime : IHostLifetime, IDisposable
         switch (control)
         {
             case ServiceControl.Stop or ServiceControl.Shutdown or ServiceControl.Preshutdown:
-                _logger.WindowsServiceControl(_serviceName, control.ToString());
+                LogMessages.WindowsServiceControl(_logger, _serviceName, control.ToString());
                 BeginStop();
 
                 // StopApplication runs the stopping callbacks inline; keep the dispatcher thread free.
@@ -204,7 +205,7 @@ internal sealed class WindowsServiceLifetime : IHostLifetime, IDisposable
             }
 
             _stopBegun = true;
-            _logger.Draining(_shutdownTimeout);
+            LogMessages.ServiceDraining(_logger, _shutdownTimeout);
             _pendingDeadline = _timeProvider.GetUtcNow() + _shutdownTimeout + FinalStageAllowance;
             LogStatus(ServiceState.StopPending, Status.ReportStopPending(RemainingHint()));
             _progress?.Dispose();
@@ -227,7 +228,7 @@ internal sealed class WindowsServiceLifetime : IHostLifetime, IDisposable
                 : Status.ReportStopPending(hint);
             if (!reported && Status.LastError != 0)
             {
-                _logger.WindowsStatusRejected(Status.Current?.State.ToString() ?? "none", Status.LastError);
+                LogMessages.WindowsStatusRejected(_logger, Status.Current?.State.ToString() ?? "none", Status.LastError);
             }
         }
     }
@@ -253,11 +254,11 @@ internal sealed class WindowsServiceLifetime : IHostLifetime, IDisposable
     {
         if (reported)
         {
-            _logger.WindowsServiceStatus(_serviceName, state.ToString());
+            LogMessages.WindowsServiceStatus(_logger, _serviceName, state.ToString());
         }
         else if (Status.LastError != 0)
         {
-            _logger.WindowsStatusRejected(state.ToString(), Status.LastError);
+            LogMessages.WindowsStatusRejected(_logger, state.ToString(), Status.LastError);
         }
     }
 }

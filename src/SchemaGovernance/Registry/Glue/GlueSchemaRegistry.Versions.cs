@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Etl.Core.Telemetry;
 using Etl.SchemaGovernance.Compatibility;
 
 namespace Etl.SchemaGovernance.Registry.Glue;
@@ -155,12 +156,12 @@ public sealed partial class GlueSchemaRegistry
 
             if (_timeProvider.GetElapsedTime(started) >= _options.PollTimeout)
             {
-                GlueRegistryLog.PollTimedOut(_logger, versionId, schema, _options.PollTimeout.TotalMilliseconds);
+                LogMessages.GluePollTimedOut(_logger, versionId, schema.ToString(), _options.PollTimeout.TotalMilliseconds);
                 return version;
             }
 
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.PollMaxDelay.Ticks));
-            GlueRegistryLog.StillPending(_logger, versionId, schema, reads, delay.TotalMilliseconds);
+            LogMessages.GlueVersionStillPending(_logger, versionId, schema.ToString(), reads, delay.TotalMilliseconds);
         }
     }
 
@@ -189,7 +190,7 @@ public sealed partial class GlueSchemaRegistry
                 .Check(schema.Compatibility, definition, history, schema.SchemaCheckpoint);
             if (!report.IsCompatible)
             {
-                GlueRegistryLog.VersionFailed(_logger, number, schemaId, schema.Compatibility.ToGlueName(), report.Issues.Count);
+                LogMessages.GlueVersionFailed(_logger, number, schemaId.ToString(), schema.Compatibility.ToGlueName(), report.Issues.Count);
                 return report.Issues;
             }
         }
@@ -203,7 +204,7 @@ public sealed partial class GlueSchemaRegistry
 
     private CompatibilityIssue Unexplained(SchemaId schema, long number, long against, CompatibilityMode mode, string reason)
     {
-        GlueRegistryLog.FailureUnexplained(_logger, number, schema, mode.ToGlueName(), reason);
+        LogMessages.GlueFailureUnexplained(_logger, number, schema.ToString(), mode.ToGlueName(), reason);
         return new(against, "#", UnexplainedFailureKind, $"Glue refused this version under {mode.ToGlueName()}; {reason}", CompatibilityDirection.None);
     }
 

@@ -1,5 +1,8 @@
 using System.Diagnostics.Metrics;
+using Etl.Core.Telemetry;
+using Etl.Host.Telemetry;
 using Etl.Host.Telemetry.Prometheus;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Etl.Host.Tests.Telemetry.Prometheus;
 
@@ -243,10 +246,31 @@ public sealed class PrometheusCollectorTests : IDisposable
     [Fact]
     public void IsEtlMeter_matches_the_project_prefix_only()
     {
-        using var etl = new Meter("Etl.Ingest");
+        using var etl = new Meter(EtlTelemetry.MeterName);
         using var other = new Meter("System.Runtime");
 
         Assert.True(PrometheusCollector.IsEtlMeter(etl));
         Assert.False(PrometheusCollector.IsEtlMeter(other));
+    }
+
+    [Fact]
+    public void Registered_collector_takes_the_process_wide_meter_and_its_own_factory_meter_but_not_another_hosts()
+    {
+        using var here = new ServiceCollection().AddEtlMetrics().BuildServiceProvider();
+        using var elsewhere = new ServiceCollection().AddEtlMetrics().BuildServiceProvider();
+        var collector = here.GetRequiredService<PrometheusCollector>();
+        // A meter like EtlTelemetry.Meter: the service's meter name, created directly, so its Scope is null.
+        using var processWide = new Meter(EtlTelemetry.MeterName);
+        var name = $"etl.test.process_wide_{Guid.NewGuid():N}";
+        processWide.CreateCounter<long>(name, "{record}").Add(7);
+        here.GetRequiredService<PipelineMetrics>().CommitFailed("here");
+        elsewhere.GetRequiredService<PipelineMetrics>().CommitFailed("elsewhere");
+
+        var lines = collector.Collect().Split('\n');
+
+        Assert.Null(processWide.Scope);
+        Assert.Contains($"{name.Replace('.', '_')}_total 7", lines);
+        Assert.Contains("etl_pipeline_commit_failures_total{pipeline=\"here\"} 1", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("elsewhere", StringComparison.Ordinal));
     }
 }
