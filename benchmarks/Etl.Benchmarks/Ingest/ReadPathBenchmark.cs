@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using Etl.Core.Contracts;
+using Etl.Core.Flow;
 using Etl.Core.Records;
 using Etl.Ingest.Kinesis;
 using Etl.Ingest.Kpl;

@@ -133,6 +133,9 @@ public sealed class BufferingSettings
     public int? MaxOpenBuffers { get; set; }
 
     public long? MemoryBudgetBytes { get; set; }
+
+    /// <summary>Bytes of source batches queued ahead of processing (default: an eighth of the memory budget, at least 1 MiB).</summary>
+    public long? ReadAheadBytes { get; set; }
 }
 
 public sealed class OutputOptions

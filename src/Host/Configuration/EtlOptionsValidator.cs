@@ -187,6 +187,7 @@ public static partial class EtlOptionsValidator
             MaxAge = s.MaxAge ?? preset.MaxAge,
             MaxOpenBuffers = s.MaxOpenBuffers ?? preset.MaxOpenBuffers,
             MemoryBudgetBytes = s.MemoryBudgetBytes ?? preset.MemoryBudgetBytes,
+            ReadAheadBytes = s.ReadAheadBytes ?? preset.ReadAheadBytes,
         };
     }
 

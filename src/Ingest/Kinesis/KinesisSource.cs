@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Etl.Core.Contracts;
+using Etl.Core.Flow;
 using Etl.Core.Records;
 using Etl.Core.Telemetry;
 using Etl.Ingest.Leases;

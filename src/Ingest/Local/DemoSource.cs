@@ -55,7 +55,7 @@ public sealed class DemoSource : IShardedSource
                 yield break;
             }
 
-            var count = (int)Math.Min(perTick, remaining);
+            var count = (int)Math.Min(Math.Min(perTick, _options.MaxBatchRecords), remaining);
             var records = new SourceRecord[count];
             var now = _time.GetUtcNow();
             for (var i = 0; i < count; i++)
@@ -119,6 +119,9 @@ public sealed record DemoSourceOptions
 
     /// <summary>How often a batch is emitted (default 200 ms).</summary>
     public TimeSpan Tick { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Records per batch at most, like a bounded GetRecords call (default 1,000).</summary>
+    public int MaxBatchRecords { get; init; } = 1000;
 
     /// <summary>Stop after this many records in total (counted from record 0); null runs forever.</summary>
     public long? MaxRecords { get; init; }

@@ -70,6 +70,69 @@ public sealed class MemoryBudgetTests : IDisposable
         Assert.Equal(12_000, observer.RowsWritten);
     }
 
+    [Fact]
+    public async Task Engine_fastSourceSlowSink_readsAheadNoMoreThanTheReadAheadBytes()
+    {
+        var start = new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero);
+        var shards = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        {
+            ["shard-0"] = Enumerable.Range(0, 3000).Select(i => $"{i},{start.AddSeconds(i).ToUnixTimeMilliseconds()}").ToList(),
+        };
+        var state = new InMemoryShardStateStore();
+        var observer = new BudgetObserver();
+        var source = new CountingSource(new ScriptedSource(state, shards, batchSize: 50), observer);
+        var engine = new PipelineEngine(
+            new PipelineDefinition
+            {
+                Name = "read-ahead",
+                Database = "db",
+                Table = "events",
+                Partitioner = new HourPartitioner("ts"),
+                // One record of "id,ts" counts about 150 bytes queued: 8 KiB holds one batch of 50, not two.
+                Buffering = new BufferingOptions { MaxRows = 200, MaxAge = TimeSpan.FromHours(1), ReadAheadBytes = 8 * 1024 },
+            },
+            source,
+            new CsvLikeDecoder(),
+            new SlowObjectStore(new FolderObjectStore(_root), TimeSpan.FromMilliseconds(20)),
+            new RecordingCatalog(),
+            state,
+            new ParquetDataFileWriter(ParquetCompression.Snappy),
+            TimeProvider.System,
+            observer,
+            NullLogger.Instance);
+
+        await engine.RunAsync(CancellationToken.None);
+
+        Assert.True(engine.Completed);
+        Assert.Equal(3000, observer.RowsWritten);
+
+        // Yielded but not yet processed when the source produced a batch: the queued batch, the one in the pump's hand
+        // and the one yielded now. A queue of 8 batches would show 9 or more.
+        Assert.InRange(source.MaxAhead, 50, 3 * 50);
+    }
+
+    /// <summary>Counts records handed out against records the engine reported processed.</summary>
+    private sealed class CountingSource(IShardedSource inner, BudgetObserver processed) : IShardedSource
+    {
+        public string StreamName => inner.StreamName;
+
+        public long MaxAhead { get; private set; }
+
+        public async IAsyncEnumerable<SourceBatch> ReadAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            long yielded = 0;
+            await foreach (var batch in inner.ReadAsync(cancellationToken))
+            {
+                yielded += batch.Records.Count;
+                MaxAhead = Math.Max(MaxAhead, yielded - processed.RecordsProcessed);
+                yield return batch;
+            }
+        }
+
+        public IAsyncEnumerable<SourceRecord> ReadRangeAsync(string shardId, StreamPosition first, StreamPosition last, CancellationToken cancellationToken) =>
+            inner.ReadRangeAsync(shardId, first, last, cancellationToken);
+    }
+
     private sealed class SlowObjectStore(IObjectStore inner, TimeSpan delay) : IObjectStore
     {
         public string Location => inner.Location;
@@ -99,7 +162,11 @@ public sealed class MemoryBudgetTests : IDisposable
 
         public Dictionary<RotationReason, int> Rotations { get; } = [];
 
-        public void RecordsRead(string pipeline, string shardId, int count, long bytes) { }
+        private long _processed;
+
+        public long RecordsProcessed => Interlocked.Read(ref _processed);
+
+        public void RecordsRead(string pipeline, string shardId, int count, long bytes) => Interlocked.Add(ref _processed, count);
 
         public void RecordsSkipped(string pipeline, string shardId, int count) { }
 

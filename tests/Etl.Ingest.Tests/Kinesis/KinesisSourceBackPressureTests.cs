@@ -1,3 +1,4 @@
+using Etl.Core.Flow;
 using Etl.Ingest.Kinesis;
 using Etl.Ingest.Leases;
 

@@ -21,6 +21,16 @@ public sealed record BufferingOptions
     /// <summary>Estimated bytes of all buffers of a pipeline before the largest is written (default 256 MiB).</summary>
     public long MemoryBudgetBytes { get; init; } = 256L * 1024 * 1024;
 
+    /// <summary>
+    /// Bytes of source batches read ahead of processing, waiting in the pipeline's queue (default null: an eighth of
+    /// <see cref="MemoryBudgetBytes"/>, at least 1 MiB). Together with the budget it bounds what one pipeline holds;
+    /// one batch larger than this is still admitted when nothing else is queued.
+    /// </summary>
+    public long? ReadAheadBytes { get; init; }
+
+    /// <summary><see cref="ReadAheadBytes"/>, or its default.</summary>
+    public long EffectiveReadAheadBytes => ReadAheadBytes ?? Math.Max(1L << 20, MemoryBudgetBytes / 8);
+
     /// <summary>Small files quickly: 10,000 rows, 8 MiB, 10 s.</summary>
     public static BufferingOptions LowLatency { get; } = new() { MaxRows = 10_000, MaxBytes = 8L * 1024 * 1024, MaxAge = TimeSpan.FromSeconds(10) };
 
@@ -63,6 +73,11 @@ public sealed record BufferingOptions
         if (MaxOpenBuffers < 1)
         {
             return $"{prefix}:MaxOpenBuffers must be at least 1 (was {MaxOpenBuffers})";
+        }
+
+        if (ReadAheadBytes is < 1024)
+        {
+            return $"{prefix}:ReadAheadBytes must be at least 1024 (was {ReadAheadBytes})";
         }
 
         return MemoryBudgetBytes < MaxBytes

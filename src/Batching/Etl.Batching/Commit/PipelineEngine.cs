@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Etl.Batching.Buffers;
 using Etl.Batching.Formats;
 using Etl.Core.Contracts;
+using Etl.Core.Flow;
 using Etl.Core.Records;
 using Etl.Core.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -63,9 +64,11 @@ public sealed class PipelineEngine
     /// </summary>
     public async Task RunAsync(CancellationToken stoppingToken, CancellationToken drainToken = default)
     {
+        // Read-ahead is bounded by bytes (and batches): a fast source waits for processing instead of queueing.
         var channel = Channel.CreateBounded<SourceBatch>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        var readAhead = new ByteBudget(_definition.Buffering.EffectiveReadAheadBytes);
         using var readCts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var reader = Task.Run(() => PumpAsync(channel.Writer, readCts.Token), CancellationToken.None);
+        var reader = Task.Run(() => PumpAsync(channel.Writer, readAhead, readCts.Token), CancellationToken.None);
         var tick = TimeSpan.FromMilliseconds(Math.Clamp(_definition.Buffering.MaxAge.TotalMilliseconds / 4, 50, 1000));
         try
         {
@@ -81,7 +84,7 @@ public sealed class PipelineEngine
                 // half-way would leave its buffer neither written nor held back from the checkpoint).
                 while (channel.Reader.TryRead(out var batch))
                 {
-                    await ProcessBatchAsync(batch, drainToken);
+                    await ProcessQueuedAsync(batch, readAhead, drainToken);
                 }
 
                 await RotateByAgeAsync(drainToken);
@@ -103,7 +106,7 @@ public sealed class PipelineEngine
         // Drain what was read already, then write everything still buffered.
         while (channel.Reader.TryRead(out var batch))
         {
-            await ProcessBatchAsync(batch, drainToken);
+            await ProcessQueuedAsync(batch, readAhead, drainToken);
         }
 
         await FlushAllAsync(RotationReason.Shutdown, drainToken);
@@ -138,13 +141,55 @@ public sealed class PipelineEngine
         }
     }
 
-    private async Task PumpAsync(ChannelWriter<SourceBatch> writer, CancellationToken token)
+    /// <summary>What a queued batch holds, as the read-ahead budget counts it: its data plus a per-record overhead.</summary>
+    private static long QueuedBytes(SourceBatch batch)
+    {
+        long bytes = 0;
+        foreach (var record in batch.Records)
+        {
+            bytes += record.Data.Length + 128;
+        }
+
+        foreach (var (record, _) in batch.DeadLetters ?? [])
+        {
+            bytes += record.Data.Length + 256;
+        }
+
+        return bytes;
+    }
+
+    private async Task ProcessQueuedAsync(SourceBatch batch, ByteBudget readAhead, CancellationToken token)
+    {
+        try
+        {
+            await ProcessBatchAsync(batch, token);
+        }
+        finally
+        {
+            readAhead.Release(QueuedBytes(batch));
+        }
+    }
+
+    private async Task PumpAsync(ChannelWriter<SourceBatch> writer, ByteBudget readAhead, CancellationToken token)
     {
         try
         {
             await foreach (var batch in _source.ReadAsync(token))
             {
-                await writer.WriteAsync(batch, token);
+                var bytes = QueuedBytes(batch);
+                await readAhead.AcquireAsync(bytes, token);
+                if (!writer.TryWrite(batch))
+                {
+                    try
+                    {
+                        await writer.WriteAsync(batch, token);
+                    }
+                    catch
+                    {
+                        readAhead.Release(bytes);
+                        throw;
+                    }
+                }
             }
 
             writer.TryComplete();

@@ -1,18 +1,25 @@
-namespace Etl.Ingest.Kinesis;
+namespace Etl.Core.Flow;
 
 /// <summary>
 /// An async byte budget: readers acquire the size of a batch before queueing it and the consumer releases it when it
 /// takes the batch, so buffered data stays under the budget while downstream is slow. A batch larger than the whole
 /// budget is admitted when nothing else is buffered.
 /// </summary>
-internal sealed class ByteBudget
+public sealed class ByteBudget
 {
     private readonly object _gate = new();
     private readonly long _capacity;
     private long _used;
     private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public ByteBudget(long capacity) => _capacity = capacity;
+    public ByteBudget(long capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _capacity = capacity;
+    }
+
+    /// <summary>The budget.</summary>
+    public long Capacity => _capacity;
 
     public long Used
     {
