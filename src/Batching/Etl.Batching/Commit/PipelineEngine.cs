@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Etl.Batching.Buffers;
 using Etl.Batching.Formats;
+using Etl.Batching.Partitioning;
 using Etl.Core.Contracts;
 using Etl.Core.Flow;
 using Etl.Core.Records;
@@ -28,6 +29,9 @@ public sealed class PipelineEngine
     private readonly ILogger _logger;
     private readonly BufferSet _buffers;
     private readonly Dictionary<string, ShardProgress> _shards = new(StringComparer.Ordinal);
+    private HourPartition? _lastKeyPartition;
+    private SchemaVersionRef? _lastKeyVersion;
+    private string? _lastKey;
 
     public PipelineEngine(
         PipelineDefinition definition,
@@ -272,7 +276,7 @@ public sealed class PipelineEngine
             return RouteDeadLetter(shard, record, reason!, decoded.SchemaVersion);
         }
 
-        var key = BufferKeys.Data(partition, decoded.SchemaVersion);
+        var key = DataKey(partition, decoded.SchemaVersion);
         if (shard.State.IsCommitted(key, record.Position))
         {
             shard.LastRead = record.Position;
@@ -282,6 +286,19 @@ public sealed class PipelineEngine
         _buffers.AddData(shard, key, partition, decoded, _time.GetUtcNow());
         shard.LastRead = record.Position;
         return true;
+    }
+
+    /// <summary>The buffer key of (partition, version), remembered for the run of records that share them.</summary>
+    private string DataKey(HourPartition partition, SchemaVersionRef version)
+    {
+        if (!ReferenceEquals(partition, _lastKeyPartition) || version != _lastKeyVersion)
+        {
+            _lastKey = BufferKeys.Data(partition, version);
+            _lastKeyPartition = partition;
+            _lastKeyVersion = version;
+        }
+
+        return _lastKey!;
     }
 
     private bool RouteDeadLetter(ShardProgress shard, SourceRecord record, DeadLetterReason reason, SchemaVersionRef? version)

@@ -14,6 +14,12 @@ public sealed class HourPartitioner
     private readonly TimeZoneInfo _zone;
     private readonly PartitionLayout _layout;
 
+    /// <summary>Hour intervals are exactly one hour long only in zones without daylight-saving rules.</summary>
+    private readonly bool _fixedOffset;
+
+    /// <summary>The partition last computed (records mostly arrive in the same hour); read and replaced atomically.</summary>
+    private HourPartition? _last;
+
     /// <param name="eventTimeField">The timestamp column to partition by; null partitions by arrival time.</param>
     /// <param name="zone">The time zone whose hours name the partitions (UTC by default).</param>
     /// <param name="layout">The folder layout.</param>
@@ -22,6 +28,7 @@ public sealed class HourPartitioner
         _eventTimeField = eventTimeField;
         _zone = zone ?? TimeZoneInfo.Utc;
         _layout = layout;
+        _fixedOffset = _zone.GetAdjustmentRules().Length == 0;
         PartitionKeys = layout == PartitionLayout.Dt
             ? ["dt"]
             : ["ingest_year", "ingest_month", "ingest_day", "ingest_hour"];
@@ -75,6 +82,18 @@ public sealed class HourPartitioner
 
     /// <summary>The partition holding an instant.</summary>
     public HourPartition ForTime(DateTimeOffset time)
+    {
+        if (_fixedOffset && _last is { } last && time >= last.HourStart && time < last.HourStart.AddHours(1))
+        {
+            return last;
+        }
+
+        var partition = Compute(time);
+        _last = partition;
+        return partition;
+    }
+
+    private HourPartition Compute(DateTimeOffset time)
     {
         var local = TimeZoneInfo.ConvertTime(time, _zone);
         var hourLocal = new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, 0, 0, local.Offset);
