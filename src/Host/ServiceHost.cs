@@ -110,7 +110,7 @@ public static class ServiceHost
         }
 
         services.AddSingleton<IShardStateStore>(_ => new FileShardStateStore(paths.State));
-        services.AddSingleton<ISchemaRegistry>(sp => new FolderSchemaRegistry(paths.Registry, sp.GetRequiredService<TimeProvider>(), f => PairwiseCheckerFactory.Create(f)));
+        services.AddSingleton(sp => SchemaRegistries.Create(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IPipelineSchemas>(sp => new RegistryPipelineSchemas(sp.GetRequiredService<ISchemaRegistry>(), options.Registry.Name));
         services.AddSingleton<IPipelineObserver>(sp => sp.GetRequiredService<MetricsPipelineObserver>());
         services.AddSingleton<DecoderFactory>();

@@ -33,14 +33,16 @@ internal static class ProduceCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the generated values (default 42)", DefaultValueFactory = _ => 42 };
         var invalid = new Option<double>("--invalid-fraction") { Description = "Share of deliberately invalid records (default 0.02)", DefaultValueFactory = _ => 0.02 };
         var dataRoot = new Option<string>("--data-root") { Description = "Local data folder holding the registry (for --gsr; default data)", DefaultValueFactory = _ => "data" };
-        var command = new Command("produce", "Send demo records to a Kinesis stream") { demo, stream, rate, count, kpl, gsr, start, seed, invalid, dataRoot };
+        var registryType = SchemaRegistryCommands.RegistryTypeOption();
+        var command = new Command("produce", "Send demo records to a Kinesis stream") { demo, stream, rate, count, kpl, gsr, start, seed, invalid, dataRoot, registryType };
         command.SetAction(async (parse, token) =>
         {
             var feed = DemoFeed.Create(parse.GetValue(demo)!, parse.GetValue(seed), new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromMilliseconds(10), parse.GetValue(invalid));
             Guid? versionId = null;
             if (parse.GetValue(gsr))
             {
-                using var registry = new FolderSchemaRegistry(new LocalPaths(parse.GetValue(dataRoot)!).Registry, TimeProvider.System, f => PairwiseCheckerFactory.Create(f));
+                var registry = SchemaRegistries.Create(SchemaRegistryCommands.TypeOf(parse.GetValue(registryType)!), parse.GetValue(dataRoot)!, null, TimeProvider.System);
+                using var ownedRegistry = registry as IDisposable;
                 var schemas = new RegistryPipelineSchemas(registry, "default");
                 versionId = (await schemas.EnsureRegisteredAsync(feed.Name, "JSON", feed.JsonSchema, token)).Ref.VersionId;
             }

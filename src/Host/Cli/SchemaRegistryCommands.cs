@@ -23,6 +23,23 @@ internal static class SchemaRegistryCommands
     private static readonly Option<string> DataRoot = new("--data-root") { Description = "The local data folder (default: data)", DefaultValueFactory = _ => "data" };
     private static readonly Option<string> RegistryName = new("--registry") { Description = "The registry (default: default)", DefaultValueFactory = _ => "default" };
 
+    private static readonly Option<string> RegistryType = RegistryTypeOption();
+
+    /// <summary><c>--registry-type folder|glue</c>, as <c>Etl:Registry:Type</c>.</summary>
+    internal static Option<string> RegistryTypeOption()
+    {
+        var option = new Option<string>("--registry-type")
+        {
+            Description = "folder (default: under --data-root) or glue (the AWS Glue Schema Registry; AWS_REGION, AWS_ENDPOINT_URL_GLUE)",
+            DefaultValueFactory = _ => "folder",
+        };
+        option.AcceptOnlyFromAmong("folder", "glue");
+        return option;
+    }
+
+    /// <summary>The <see cref="SchemaRegistries"/> type named by <c>--registry-type</c>.</summary>
+    internal static string TypeOf(string option) => option == "glue" ? SchemaRegistries.Glue : SchemaRegistries.Folder;
+
     public static IEnumerable<Command> Create()
     {
         yield return Register();
@@ -39,7 +56,7 @@ internal static class SchemaRegistryCommands
         var file = new Option<string>("--file") { Description = "The definition file", Required = true };
         var mode = new Option<string?>("--mode") { Description = "Compatibility mode of a new schema (default BACKWARD)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only check: print the compatibility report and the table impact" };
-        var command = new Command("register", "Register a schema version (creates the schema on first use)") { name, format, file, mode, dryRun, DataRoot, RegistryName };
+        var command = new Command("register", "Register a schema version (creates the schema on first use)") { name, format, file, mode, dryRun, DataRoot, RegistryName, RegistryType };
         command.SetAction((parse, token) => WithServiceAsync(parse, async service =>
         {
             var definition = await File.ReadAllTextAsync(parse.GetValue(file)!, token);
@@ -71,7 +88,7 @@ internal static class SchemaRegistryCommands
     private static Command List()
     {
         var name = new Option<string?>("--schema") { Description = "List this schema's versions instead of the schemas" };
-        var command = new Command("list", "List schemas, or one schema's versions") { name, DataRoot, RegistryName };
+        var command = new Command("list", "List schemas, or one schema's versions") { name, DataRoot, RegistryName, RegistryType };
         command.SetAction((parse, token) => WithServiceAsync(parse, async service =>
         {
             if (parse.GetValue(name) is { } schema)
@@ -93,7 +110,7 @@ internal static class SchemaRegistryCommands
     {
         var name = new Option<string>("--schema") { Description = "The schema name", Required = true };
         var version = new Option<long?>("--version") { Description = "The version number (default: latest)" };
-        var command = new Command("show", "Show a schema version with its definition") { name, version, DataRoot, RegistryName };
+        var command = new Command("show", "Show a schema version with its definition") { name, version, DataRoot, RegistryName, RegistryType };
         command.SetAction((parse, token) => WithServiceAsync(parse, async service =>
         {
             var id = service.Id(parse.GetValue(name)!);
@@ -109,7 +126,7 @@ internal static class SchemaRegistryCommands
         var name = new Option<string>("--schema") { Description = "The schema name", Required = true };
         var from = new Option<long>("--from") { Description = "The older version", Required = true };
         var to = new Option<long>("--to") { Description = "The newer version", Required = true };
-        var command = new Command("diff", "Compare two versions: compatibility both ways and the column changes") { name, from, to, DataRoot, RegistryName };
+        var command = new Command("diff", "Compare two versions: compatibility both ways and the column changes") { name, from, to, DataRoot, RegistryName, RegistryType };
         command.SetAction((parse, token) => WithServiceAsync(parse, async service =>
         {
             await PrintAsync(await service.DiffAsync(parse.GetValue(name)!, parse.GetValue(from), parse.GetValue(to), token));
@@ -120,8 +137,8 @@ internal static class SchemaRegistryCommands
 
     private static async Task<int> WithServiceAsync(ParseResult parse, Func<SchemaGovernanceService, Task<int>> action)
     {
-        var paths = new LocalPaths(parse.GetValue(DataRoot)!);
-        using var registry = new FolderSchemaRegistry(paths.Registry, TimeProvider.System, f => PairwiseCheckerFactory.Create(f));
+        var registry = SchemaRegistries.Create(TypeOf(parse.GetValue(RegistryType)!), parse.GetValue(DataRoot)!, null, TimeProvider.System);
+        using var ownedRegistry = registry as IDisposable;
         try
         {
             return await action(new SchemaGovernanceService(registry, parse.GetValue(RegistryName)!));

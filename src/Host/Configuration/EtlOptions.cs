@@ -158,6 +158,12 @@ public sealed class RegistryOptions
 {
     /// <summary>The registry name (default <c>default</c>).</summary>
     public string Name { get; set; } = "default";
+
+    /// <summary>
+    /// <c>Folder</c> (default: under the data root) or <c>Glue</c> (the AWS Glue Schema Registry, reached like the
+    /// other AWS services: <c>AWS_REGION</c>, <c>AWS_ENDPOINT_URL_GLUE</c>).
+    /// </summary>
+    public string Type { get; set; } = "Folder";
 }
 
 /// <summary>AWS mode settings (section <c>Etl:Aws</c>). Endpoints follow the SDK conventions (AWS_ENDPOINT_URL_*).</summary>

@@ -28,6 +28,16 @@ public static partial class EtlOptionsValidator
             errors.Add("Etl:DataRoot must name a folder");
         }
 
+        if (options.Registry.Type is not ("Folder" or "Glue"))
+        {
+            errors.Add($"Etl:Registry:Type must be 'Folder' or 'Glue' (was '{options.Registry.Type}')");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Registry.Name))
+        {
+            errors.Add("Etl:Registry:Name must name a registry");
+        }
+
         if (options.Demo.RecordsPerSecond is <= 0 or > 1_000_000)
         {
             errors.Add($"Etl:Demo:RecordsPerSecond must be between 0 and 1000000 (was {options.Demo.RecordsPerSecond})");

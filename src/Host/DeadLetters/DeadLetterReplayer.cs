@@ -36,7 +36,8 @@ internal sealed class DeadLetterReplayer(EtlOptions options, TimeProvider time, 
         var store = objectStore?.Invoke(paths.Objects) ?? new FolderObjectStore(paths.Objects);
         var catalog = new FolderCatalog(paths.Catalog, time);
         var state = new FileShardStateStore(paths.State);
-        var registry = new FolderSchemaRegistry(paths.Registry, time, f => PairwiseCheckerFactory.Create(f));
+        var registry = SchemaRegistries.Create(options, time, loggers);
+        using var ownedRegistry = registry as IDisposable;
         var schemas = new RegistryPipelineSchemas(registry, options.Registry.Name);
         var schemaName = pipeline.Schema.Name ?? pipeline.Name;
         var latest = await schemas.GetAsync(schemaName, null, token);
