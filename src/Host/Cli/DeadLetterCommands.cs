@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Etl.Batching.Storage.Folder;
 using Etl.Core.Records;
 using Etl.Host.Configuration;
 using Etl.Host.DeadLetters;
@@ -80,7 +79,8 @@ internal static class DeadLetterCommands
     /// <summary>Writes the dead-letter objects (optionally of one table, holding one reason kind) as JSON.</summary>
     internal static async Task<int> ListAsync(EtlOptions options, string? table, DeadLetterKind? reason, Stream output, CancellationToken token)
     {
-        var store = new FolderObjectStore(new LocalPaths(options.DataRoot).Objects);
+        await using var environment = DeadLetterEnvironment.Open(options, TimeProvider.System);
+        var store = environment.Store;
         var prefix = table is null ? DeadLetterInventory.RootPrefix : DeadLetterInventory.RootPrefix + table + "/";
         var objects = await DeadLetterInventory.ListAsync(store, prefix, reason, token);
         DeadLetterJson.WriteList(output, objects);
@@ -91,7 +91,8 @@ internal static class DeadLetterCommands
     /// <summary>Writes the envelopes of one object as JSON; 2 when it does not exist.</summary>
     internal static async Task<int> ShowAsync(EtlOptions options, string key, Stream output, CancellationToken token)
     {
-        var store = new FolderObjectStore(new LocalPaths(options.DataRoot).Objects);
+        await using var environment = DeadLetterEnvironment.Open(options, TimeProvider.System);
+        var store = environment.Store;
         var envelopes = await DeadLetterInventory.ReadAsync(store, key, token);
         if (envelopes is null)
         {

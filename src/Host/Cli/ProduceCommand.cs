@@ -6,9 +6,7 @@ using Etl.Ingest.Demo;
 using Etl.Ingest.Kinesis;
 using Etl.Ingest.Kpl;
 using Etl.Ingest.Producer;
-using Etl.SchemaGovernance.Compatibility;
 using Etl.SchemaGovernance.Framing;
-using Etl.SchemaGovernance.Registry;
 
 namespace Etl.Host.Cli;
 

@@ -1,15 +1,10 @@
 using Etl.Batching.Commit;
 using Etl.Batching.Formats;
-using Etl.Batching.Storage.Folder;
-using Etl.Catalog.Folder;
 using Etl.Core.Contracts;
 using Etl.Core.Telemetry;
 using Etl.Host.Cli;
 using Etl.Host.Configuration;
 using Etl.Host.Pipelines;
-using Etl.Ingest.Local;
-using Etl.SchemaGovernance.Compatibility;
-using Etl.SchemaGovernance.Registry;
 
 namespace Etl.Host.DeadLetters;
 
@@ -18,24 +13,20 @@ namespace Etl.Host.DeadLetters;
 /// version, exactly once: each object is one shard of a <see cref="DeadLetterSource"/> whose state is kept under
 /// the data root (stream <c>replay-{table}</c>), so a second identical replay reads nothing. Records now valid are
 /// written to the table with keys derived from the object; records still invalid go to new dead-letter objects under
-/// <c>{table dead-letter prefix}replay-v{version}/</c> with attempts counted on. Works on the local data root.
+/// <c>{table dead-letter prefix}replay-v{version}/</c> with attempts counted on. Works in both modes
+/// (<see cref="DeadLetterEnvironment"/>); in AWS mode one replay of a table runs at a time.
 /// </summary>
-/// <param name="objectStore">Builds the object store over the data root's objects folder (default: the folder store).</param>
+/// <param name="objectStore">Local mode: builds the object store over the data root's objects folder (default: the folder store).</param>
 internal sealed class DeadLetterReplayer(EtlOptions options, TimeProvider time, ILoggerFactory loggers, Func<string, IObjectStore>? objectStore = null)
 {
     public async Task<ReplaySummary> ReplayAsync(ReplayRequest request, CancellationToken token)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!string.Equals(options.Mode, "Local", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"dead-letter replay works on the local data root; Etl:Mode is '{options.Mode}'");
-        }
-
         var (pipeline, definition) = FindPipeline(request.Table);
-        var paths = new LocalPaths(options.DataRoot);
-        var store = objectStore?.Invoke(paths.Objects) ?? new FolderObjectStore(paths.Objects);
-        var catalog = new FolderCatalog(paths.Catalog, time);
-        var state = new FileShardStateStore(paths.State);
+        await using var environment = DeadLetterEnvironment.Open(options, time, objectStore);
+        var store = environment.Store;
+        var state = environment.State;
+        await environment.ExclusiveAsync("replay-" + definition.Table, token);
         var registry = SchemaRegistries.Create(options, time, loggers);
         using var ownedRegistry = registry as IDisposable;
         var schemas = new RegistryPipelineSchemas(registry, options.Registry.Name);
@@ -63,7 +54,7 @@ internal sealed class DeadLetterReplayer(EtlOptions options, TimeProvider time, 
             source,
             decoder,
             store,
-            catalog,
+            environment.Catalog.Value,
             state,
             new ParquetDataFileWriter(PipelineFactory.Compression(pipeline.Output)),
             time,

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Etl.Core.Contracts;
 using Etl.Core.Records;
 
@@ -13,13 +12,6 @@ namespace Etl.Ingest.Local;
 /// </summary>
 public sealed class FileShardStateStore : IShardStateStore
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
-
     private readonly string _folder;
     private readonly SemaphoreSlim _lock = new(1, 1);
 
@@ -76,7 +68,7 @@ public sealed class FileShardStateStore : IShardStateStore
             var temp = Path.Combine(_folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: true))
             {
-                await JsonSerializer.SerializeAsync(file, doc, Json, cancellationToken);
+                await JsonSerializer.SerializeAsync(file, doc, ShardStateDocument.Json, cancellationToken);
                 await file.FlushAsync(cancellationToken);
                 file.Flush(flushToDisk: true);
             }
@@ -100,7 +92,7 @@ public sealed class FileShardStateStore : IShardStateStore
         await using var file = File.OpenRead(path);
         try
         {
-            return await JsonSerializer.DeserializeAsync<StoredStream>(file, Json, cancellationToken) ?? new StoredStream();
+            return await JsonSerializer.DeserializeAsync<StoredStream>(file, ShardStateDocument.Json, cancellationToken) ?? new StoredStream();
         }
         catch (JsonException e)
         {
@@ -108,85 +100,5 @@ public sealed class FileShardStateStore : IShardStateStore
         }
     }
 
-    private string PathOf(string streamName)
-    {
-        foreach (var c in streamName)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
-            {
-                throw new ArgumentException($"stream name '{streamName}' has a character not allowed in a file name", nameof(streamName));
-            }
-        }
-
-        return Path.Combine(_folder, streamName + ".json");
-    }
-
-    private sealed class StoredStream
-    {
-        public Dictionary<string, StoredShard> Shards { get; set; } = new(StringComparer.Ordinal);
-    }
-
-    private sealed class StoredShard
-    {
-        public StoredPosition? Checkpoint { get; set; }
-
-        public List<StoredSegment> Segments { get; set; } = [];
-
-        public StoredIntent? Intent { get; set; }
-
-        public bool ShardEnded { get; set; }
-
-        public ShardState ToState() => new(
-            Checkpoint?.ToPosition(),
-            [.. Segments.Select(s => new CommittedSegment(s.BufferKey, s.First.ToPosition(), s.Last.ToPosition(), s.ObjectKey))],
-            Intent is null ? null : new CommitIntent(Intent.BufferKey, Intent.First.ToPosition(), Intent.Last.ToPosition(), Intent.ObjectKey, Intent.RecordCount),
-            ShardEnded);
-
-        public static StoredShard From(ShardState s) => new()
-        {
-            Checkpoint = s.Checkpoint is { } c ? StoredPosition.From(c) : null,
-            Segments = [.. s.Segments.Select(g => new StoredSegment { BufferKey = g.BufferKey, First = StoredPosition.From(g.First), Last = StoredPosition.From(g.Last), ObjectKey = g.ObjectKey })],
-            Intent = s.Intent is { } i
-                ? new StoredIntent { BufferKey = i.BufferKey, First = StoredPosition.From(i.First), Last = StoredPosition.From(i.Last), ObjectKey = i.ObjectKey, RecordCount = i.RecordCount }
-                : null,
-            ShardEnded = s.ShardEnded,
-        };
-    }
-
-    private sealed class StoredPosition
-    {
-        public string ShardId { get; set; } = "";
-
-        public string SequenceNumber { get; set; } = "";
-
-        public long SubSequenceNumber { get; set; }
-
-        public StreamPosition ToPosition() => new(ShardId, SequenceNumber, SubSequenceNumber);
-
-        public static StoredPosition From(StreamPosition p) => new() { ShardId = p.ShardId, SequenceNumber = p.SequenceNumber, SubSequenceNumber = p.SubSequenceNumber };
-    }
-
-    private sealed class StoredSegment
-    {
-        public string BufferKey { get; set; } = "";
-
-        public StoredPosition First { get; set; } = new();
-
-        public StoredPosition Last { get; set; } = new();
-
-        public string ObjectKey { get; set; } = "";
-    }
-
-    private sealed class StoredIntent
-    {
-        public string BufferKey { get; set; } = "";
-
-        public StoredPosition First { get; set; } = new();
-
-        public StoredPosition Last { get; set; } = new();
-
-        public string ObjectKey { get; set; } = "";
-
-        public int RecordCount { get; set; }
-    }
+    private string PathOf(string streamName) => Path.Combine(_folder, ShardStateDocument.CheckStreamName(streamName) + ".json");
 }

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Etl.Core.Contracts;
+
+namespace Etl.Ingest.Local;
+
+/// <summary>
+/// Shard state kept in an object store (S3 in AWS mode): one JSON document per stream at
+/// <c>{prefix}{stream}.json</c>, in the same shape as <see cref="FileShardStateStore"/>'s files, replaced whole on each
+/// write. For a single writer: <see cref="AcquireAsync"/> takes a lock object (<c>{prefix}{stream}.lock</c>, created
+/// only if absent) that a second writer finds and is refused by; the lock is released by disposing it. A writer that
+/// was killed leaves the lock behind; the error names the object to delete once no writer runs.
+/// </summary>
+public sealed class ObjectShardStateStore : IShardStateStore
+{
+    private readonly IObjectStore _store;
+    private readonly string _prefix;
+    private readonly SemaphoreSlim _lock = new(1, 1);
+
+    /// <param name="store">Where the documents live.</param>
+    /// <param name="prefix">Key prefix of the documents, e.g. <c>replay-state/</c>.</param>
+    public ObjectShardStateStore(IObjectStore store, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(prefix);
+        _store = store;
+        _prefix = prefix;
+    }
+
+    /// <summary>Takes the single-writer lock of <paramref name="streamName"/>; throws when another writer holds it.</summary>
+    public async Task<IAsyncDisposable> AcquireAsync(string streamName, string owner, CancellationToken cancellationToken)
+    {
+        var key = _prefix + ShardStateDocument.CheckStreamName(streamName) + ".lock";
+        using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
+        {
+            ["owner"] = owner,
+            ["since"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        if (!await _store.PutIfAbsentAsync(key, content, cancellationToken))
+        {
+            throw new InvalidOperationException(
+                $"another writer holds the state of '{streamName}' (lock object '{key}' in {_store.Location}); if none is running (it was killed), delete that object and try again");
+        }
+
+        return new Lease(_store, key);
+    }
+
+    public async Task<ShardState> GetAsync(string streamName, string shardId, CancellationToken cancellationToken)
+    {
+        var doc = await LoadAsync(streamName, cancellationToken);
+        return doc.Shards.TryGetValue(shardId, out var stored) ? stored.ToState() : ShardState.Empty;
+    }
+
+    public Task RecordIntentAsync(string streamName, string shardId, CommitIntent intent, CancellationToken cancellationToken) =>
+        UpdateAsync(streamName, shardId, s => s with { Intent = intent }, cancellationToken);
+
+    public Task CommitAsync(string streamName, string shardId, ShardState state, CancellationToken cancellationToken) =>
+        UpdateAsync(streamName, shardId, _ => state with { Intent = null }, cancellationToken);
+
+    private async Task UpdateAsync(string streamName, string shardId, Func<ShardState, ShardState> change, CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            var doc = await LoadAsync(streamName, cancellationToken);
+            var current = doc.Shards.TryGetValue(shardId, out var stored) ? stored.ToState() : ShardState.Empty;
+            doc.Shards[shardId] = StoredShard.From(change(current));
+            using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(doc, ShardStateDocument.Json));
+            await _store.PutAsync(KeyOf(streamName), content, cancellationToken);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private async Task<StoredStream> LoadAsync(string streamName, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(streamName);
+        var stream = await _store.GetAsync(key, cancellationToken);
+        if (stream is null)
+        {
+            return new StoredStream();
+        }
+
+        await using (stream)
+        {
+            try
+            {
+                return await JsonSerializer.DeserializeAsync<StoredStream>(stream, ShardStateDocument.Json, cancellationToken) ?? new StoredStream();
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidDataException($"state object {key} in {_store.Location} is not valid JSON: {e.Message}", e);
+            }
+        }
+    }
+
+    private string KeyOf(string streamName) => _prefix + ShardStateDocument.CheckStreamName(streamName) + ".json";
+
+    private sealed class Lease(IObjectStore store, string key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await store.DeleteAsync(key, CancellationToken.None);
+    }
+}
