@@ -15,7 +15,8 @@ namespace Etl.Host.Operations;
 /// partition's parameters where the catalog supports it, and
 /// then writes the marker (a name starting with '_', which Athena skips). A partition the catalog does not hold yet
 /// stays open until catalog reconciliation has registered it, so its statistics are never lost. The marker is written last, so a run cut
-/// short is completed by the next one; a closed partition is never touched again.
+/// short is completed by the next one; a closed partition is touched again only when late records added files to it
+/// after it was closed.
 /// </summary>
 internal sealed class PartitionCloser(
     IReadOnlyList<OperationsTable> tables,
@@ -44,7 +45,7 @@ internal sealed class PartitionCloser(
         {
             foreach (var partition in await scanner.ScanAsync(table, token))
             {
-                if (partition.Markers.Contains(MarkerName) || partition.HourEnd + options.GraceWindow > now)
+                if (partition.HourEnd + options.GraceWindow > now || IsClosedAndUnchanged(partition))
                 {
                     continue;
                 }
@@ -59,6 +60,14 @@ internal sealed class PartitionCloser(
         LogMessages.CloseFinished(logger, closed, options.GraceWindow);
         return closed;
     }
+
+    /// <summary>
+    /// Closed, and no data file was written since: late records written after the close (they still land in their
+    /// hour) make the job close the partition again, with statistics and lineage that count them.
+    /// </summary>
+    private static bool IsClosedAndUnchanged(TablePartition partition) =>
+        partition.Markers.Contains(MarkerName)
+        && (partition.ClosedAt is not { } closedAt || partition.DataFiles.All(f => f.LastModified < closedAt));
 
     /// <summary>Closes one partition; false when the catalog does not hold it yet (reconciliation registers it first).</summary>
     private async Task<bool> CloseAsync(OperationsTable table, TablePartition partition, DateTimeOffset now, CancellationToken token)
@@ -118,7 +127,7 @@ internal sealed class PartitionCloser(
         }
 
         marker.Position = 0;
-        await store.PutIfAbsentAsync($"{definition.TablePrefix}{partition.Path}/{MarkerName}", marker, token);
+        await store.PutAsync($"{definition.TablePrefix}{partition.Path}/{MarkerName}", marker, token);
         LogMessages.ClosePartitionClosed(logger, definition.Table, partition.Path, statistics.Files, statistics.Rows, statistics.Bytes, registered);
         return true;
     }

@@ -15,7 +15,7 @@ internal sealed class PartitionScanner(IObjectStore store, ILogger<PartitionScan
     {
         var prefix = table.Definition.TablePrefix;
         var keys = table.Definition.Partitioner.PartitionKeys;
-        var byPath = new SortedDictionary<string, (List<string> Values, List<ObjectInfo> Files, HashSet<string> Markers)>(StringComparer.Ordinal);
+        var byPath = new SortedDictionary<string, (List<string> Values, List<ObjectInfo> Files, HashSet<string> Markers, DateTimeOffset?[] ClosedAt)>(StringComparer.Ordinal);
         await foreach (var info in store.ListAsync(prefix, token))
         {
             var segments = info.Key[prefix.Length..].Split('/');
@@ -27,7 +27,7 @@ internal sealed class PartitionScanner(IObjectStore store, ILogger<PartitionScan
             var path = string.Join('/', segments[..^1]);
             if (!byPath.TryGetValue(path, out var entry))
             {
-                entry = (values, [], new HashSet<string>(StringComparer.Ordinal));
+                entry = (values, [], new HashSet<string>(StringComparer.Ordinal), [null]);
                 byPath[path] = entry;
             }
 
@@ -35,6 +35,10 @@ internal sealed class PartitionScanner(IObjectStore store, ILogger<PartitionScan
             if (name.StartsWith('_'))
             {
                 entry.Markers.Add(name);
+                if (name == PartitionCloser.MarkerName)
+                {
+                    entry.ClosedAt[0] = info.LastModified;
+                }
             }
             else if (!name.StartsWith('.'))
             {
@@ -47,7 +51,7 @@ internal sealed class PartitionScanner(IObjectStore store, ILogger<PartitionScan
         {
             if (TryHourStart(entry.Values, table.Zone, out var hourStart))
             {
-                result.Add(new TablePartition(path, entry.Values, hourStart, entry.Files, entry.Markers));
+                result.Add(new TablePartition(path, entry.Values, hourStart, entry.Files, entry.Markers, entry.ClosedAt[0]));
             }
             else
             {

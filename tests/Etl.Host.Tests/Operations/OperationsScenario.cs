@@ -36,20 +36,24 @@ internal sealed class OperationsScenario : IDisposable
 
     public string TableFolder => Path.Combine(Data.Root, "warehouse", "shop", "orders");
 
+    private static readonly string[] TwoHours =
+    [
+        DeadLetterScenario.Order(1, "low", "2026-11-21T08:05:00Z"),
+        DeadLetterScenario.Order(2, "high", "2026-11-21T08:55:00Z"),
+        DeadLetterScenario.Order(3, "low", "2026-11-21T08:59:59Z"),
+        DeadLetterScenario.Order(4, "high", "2026-11-21T09:10:00Z"),
+        DeadLetterScenario.Order(5, "bogus", "2026-11-21T09:10:00Z"),
+    ];
+
     public async Task IngestTwoHoursAsync()
     {
         await Data.RegisterV1Async();
-        await Data.IngestAsync(
-            "orders",
-            [
-                DeadLetterScenario.Order(1, "low", "2026-11-21T08:05:00Z"),
-                DeadLetterScenario.Order(2, "high", "2026-11-21T08:55:00Z"),
-                DeadLetterScenario.Order(3, "low", "2026-11-21T08:59:59Z"),
-                DeadLetterScenario.Order(4, "high", "2026-11-21T09:10:00Z"),
-                DeadLetterScenario.Order(5, "bogus", "2026-11-21T09:10:00Z"),
-            ],
-            new DateTimeOffset(2026, 11, 21, 9, 20, 0, TimeSpan.Zero));
+        await Data.IngestAsync("orders", TwoHours, new DateTimeOffset(2026, 11, 21, 9, 20, 0, TimeSpan.Zero));
     }
+
+    /// <summary>The same stream, read on from its checkpoint: one more record, for 08:30, arriving at 11:35.</summary>
+    public Task IngestLateRecordAsync() =>
+        Data.IngestAsync("orders", [.. TwoHours, DeadLetterScenario.Order(6, "low", "2026-11-21T08:30:00Z")], new DateTimeOffset(2026, 11, 21, 11, 35, 0, TimeSpan.Zero));
 
     public PartitionCloser Closer() =>
         new(Tables, Data.Store, Scanner, Partitions, Options, Time, NullLogger<PartitionCloser>.Instance);

@@ -86,6 +86,29 @@ public sealed class PartitionCloserTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_late_records_written_after_the_close_make_it_close_again_counting_them()
+    {
+        await _scenario.IngestTwoHoursAsync();
+        Assert.Equal(1, await _scenario.Closer().RunAsync(CancellationToken.None));
+
+        // A straggler for 08:xx arrives after the hour was closed: it lands in its hour, as a new file.
+        await _scenario.IngestLateRecordAsync();
+        _scenario.Time.Advance(TimeSpan.FromMinutes(10));
+
+        Assert.Equal(1, await _scenario.Closer().RunAsync(CancellationToken.None));
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_scenario.TableFolder, "dt=2026-11-21-08", "_closed")));
+        Assert.Equal(2, doc.RootElement.GetProperty("files").GetInt32());
+        Assert.Equal(4, doc.RootElement.GetProperty("rows").GetInt64());
+        var parameters = await ParametersAsync("2026-11-21-08");
+        Assert.Equal("4", parameters["numRows"]);
+        Assert.Equal("4", parameters[PartitionLineage.Rows]);
+        Assert.Equal("2", parameters[PartitionLineage.Files]);
+
+        // Nothing new since: the next run leaves it alone.
+        Assert.Equal(0, await _scenario.Closer().RunAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task RunAsync_leaves_a_partition_missing_from_the_catalog_open_until_reconciled()
     {
         await _scenario.IngestTwoHoursAsync();

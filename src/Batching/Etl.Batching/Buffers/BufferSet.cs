@@ -32,7 +32,7 @@ internal sealed class BufferSet(BufferingOptions options)
                 }
             }
 
-            buffer = Open(shard, key, partition, record.SchemaVersion, now);
+            buffer = Open(shard, key, partition, record.SchemaVersion, now, late: partition.HourStart.AddHours(1) + options.LateAfter < now);
         }
 
         var before = buffer.EstimatedBytes;
@@ -45,7 +45,7 @@ internal sealed class BufferSet(BufferingOptions options)
     {
         if (!_open.TryGetValue((shard.ShardId, key), out var buffer))
         {
-            buffer = Open(shard, key, partition, null, now);
+            buffer = Open(shard, key, partition, null, now, late: false);
         }
 
         var before = buffer.EstimatedBytes;
@@ -54,9 +54,9 @@ internal sealed class BufferSet(BufferingOptions options)
         CheckLimits(buffer);
     }
 
-    private OpenBuffer Open(ShardProgress shard, string key, HourPartition partition, SchemaVersionRef? version, DateTimeOffset now)
+    private OpenBuffer Open(ShardProgress shard, string key, HourPartition partition, SchemaVersionRef? version, DateTimeOffset now, bool late)
     {
-        var buffer = new OpenBuffer(shard.ShardId, key, partition, version, shard.ReadUpTo, now);
+        var buffer = new OpenBuffer(shard.ShardId, key, partition, version, shard.ReadUpTo, now) { IsLate = late };
         _open[(shard.ShardId, key)] = buffer;
         return buffer;
     }
@@ -93,7 +93,8 @@ internal sealed class BufferSet(BufferingOptions options)
         _due.Clear();
         while (_open.Count > options.MaxOpenBuffers)
         {
-            var oldest = _open.Values.MinBy(b => b.OpenedAt)!;
+            // Current hours go first: late buffers are meant to wait and gather their hour's stragglers.
+            var oldest = _open.Values.OrderBy(b => b.IsLate).ThenBy(b => b.OpenedAt).First();
             Remove(oldest);
             result.Add((oldest, RotationReason.PartitionLimit));
         }
@@ -108,9 +109,13 @@ internal sealed class BufferSet(BufferingOptions options)
         return result;
     }
 
-    public IReadOnlyList<OpenBuffer> TakeOlderThan(DateTimeOffset cutoff)
+    /// <summary>Takes the buffers older than their age limit at <paramref name="now"/> (<see cref="BufferingOptions.EffectiveLateMaxAge"/> for late ones).</summary>
+    public IReadOnlyList<OpenBuffer> TakeExpired(DateTimeOffset now)
     {
-        var old = _open.Values.Where(b => b.OpenedAt <= cutoff).OrderBy(b => b.OpenedAt).ToList();
+        var old = _open.Values
+            .Where(b => b.OpenedAt <= now - (b.IsLate ? options.EffectiveLateMaxAge : options.MaxAge))
+            .OrderBy(b => b.OpenedAt)
+            .ToList();
         foreach (var buffer in old)
         {
             Remove(buffer);

@@ -22,6 +22,19 @@ public sealed record BufferingOptions
     public long MemoryBudgetBytes { get; init; } = 256L * 1024 * 1024;
 
     /// <summary>
+    /// A record whose hour ended more than this before it is read is late (default 2 hours, like the partition close
+    /// job's grace window). Late records still go to their own hour, but their buffers wait <see cref="LateMaxAge"/>
+    /// instead of <see cref="MaxAge"/>, so a trickle of old records becomes one file per hour, not one file per record.
+    /// </summary>
+    public TimeSpan LateAfter { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>Age of a late buffer's first record before it is written (default 15 minutes; never less than <see cref="MaxAge"/>).</summary>
+    public TimeSpan LateMaxAge { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The age limit of late buffers: the larger of <see cref="LateMaxAge"/> and <see cref="MaxAge"/>.</summary>
+    public TimeSpan EffectiveLateMaxAge => LateMaxAge > MaxAge ? LateMaxAge : MaxAge;
+
+    /// <summary>
     /// Bytes of source batches read ahead of processing, waiting in the pipeline's queue (default null: an eighth of
     /// <see cref="MemoryBudgetBytes"/>, at least 1 MiB). Together with the budget it bounds what one pipeline holds;
     /// one batch larger than this is still admitted when nothing else is queued.
@@ -73,6 +86,16 @@ public sealed record BufferingOptions
         if (MaxOpenBuffers < 1)
         {
             return $"{prefix}:MaxOpenBuffers must be at least 1 (was {MaxOpenBuffers})";
+        }
+
+        if (LateAfter < TimeSpan.Zero)
+        {
+            return $"{prefix}:LateAfter must not be negative (was {LateAfter})";
+        }
+
+        if (LateMaxAge <= TimeSpan.Zero)
+        {
+            return $"{prefix}:LateMaxAge must be positive (was {LateMaxAge})";
         }
 
         if (ReadAheadBytes is < 1024)

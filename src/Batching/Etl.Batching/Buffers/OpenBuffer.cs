@@ -40,6 +40,9 @@ internal sealed class OpenBuffer
 
     public DateTimeOffset OpenedAt { get; }
 
+    /// <summary>A data buffer of an hour that had ended more than <see cref="BufferingOptions.LateAfter"/> before it opened.</summary>
+    public bool IsLate { get; init; }
+
     public StreamPosition First { get; private set; }
 
     public StreamPosition Last { get; private set; }

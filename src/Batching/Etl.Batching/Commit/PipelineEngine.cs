@@ -412,7 +412,7 @@ public sealed class PipelineEngine
 
     private async Task RotateByAgeAsync(CancellationToken token)
     {
-        var old = _buffers.TakeOlderThan(_time.GetUtcNow() - _definition.Buffering.MaxAge);
+        var old = _buffers.TakeExpired(_time.GetUtcNow());
         await CommitAllAsync(old.Select(b => (b, RotationReason.Age)).ToList(), token);
     }
 
