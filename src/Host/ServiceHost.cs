@@ -90,7 +90,7 @@ public static class ServiceHost
         services.AddSingleton(TimeProvider.System);
         if (options.Mode == "Aws")
         {
-            services.AddSingleton(_ => new AwsComponents(options.Aws));
+            services.AddSingleton(_ => new AwsComponents(options.Aws, PipelineCatalogSettings.Glue(options)));
             services.AddSingleton<IObjectStore>(sp => sp.GetRequiredService<AwsComponents>().CreateObjectStore());
             services.AddSingleton<ICatalog>(sp =>
             {

@@ -27,15 +27,29 @@ internal static class RunCommand
             return 2;
         }
 
+        // Resolved before running: the host is disposed when RunAsync returns.
+        var pipelines = app.Services.GetService<Pipelines.PipelineHostedService>();
         try
         {
             await app.RunAsync();
-            return 0;
+        }
+        catch (OperationCanceledException) when (pipelines is { ConfigurationFailure: not null } or { StoppedWhenDone: true })
+        {
+            // The pipelines stopped the service while the web server was still starting (a pipeline's settings do
+            // not fit its schema, or every bounded source finished first): not an error of the host.
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await Console.Error.WriteLineAsync("etl: the service stopped on an error: " + e.Message);
             return 1;
         }
+
+        if (pipelines?.ConfigurationFailure is { } failure)
+        {
+            await Console.Error.WriteLineAsync(failure.Message);
+            return 2;
+        }
+
+        return 0;
     }
 }

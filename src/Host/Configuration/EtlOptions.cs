@@ -75,6 +75,10 @@ public sealed class PipelineOptions
     public OutputOptions Output { get; set; } = new();
 
     public CatalogOptions Catalog { get; set; } = new();
+
+    public MappingOptions Mapping { get; set; } = new();
+
+    public DeadLetterOptions DeadLetters { get; set; } = new();
 }
 
 public sealed class SourceOptions
@@ -138,10 +142,20 @@ public sealed class BufferingSettings
     public long? ReadAheadBytes { get; set; }
 }
 
+/// <summary>What the pipeline writes and where: the store root holds <c>warehouse/{database}/{table}/</c> and the dead letters.</summary>
 public sealed class OutputOptions
 {
     /// <summary><c>snappy</c> (default), <c>gzip</c> or <c>none</c>.</summary>
     public string Compression { get; set; } = "snappy";
+
+    /// <summary>AWS mode: the S3 bucket of this pipeline's table and dead letters (default <c>Etl:Aws:Bucket</c>).</summary>
+    public string? Bucket { get; set; }
+
+    /// <summary>AWS mode: the key prefix inside <see cref="Bucket"/> (default <c>Etl:Aws:Prefix</c>).</summary>
+    public string? Prefix { get; set; }
+
+    /// <summary>Local mode: the folder of this pipeline's table and dead letters, relative to the working directory (default <c>Etl:DataRoot</c>).</summary>
+    public string? Folder { get; set; }
 }
 
 public sealed class CatalogOptions
@@ -151,6 +165,32 @@ public sealed class CatalogOptions
 
     /// <summary>Table (default: the pipeline's name).</summary>
     public string? Table { get; set; }
+
+    /// <summary>
+    /// How partitions become visible: <c>Register</c> (default: a catalog partition per hour), <c>Projection</c>
+    /// (Athena partition projection only; Glue catalog and <c>Dt</c> layout) or <c>Both</c>.
+    /// </summary>
+    public string Partitions { get; set; } = "Register";
+
+    /// <summary>First partition hour (<c>yyyy-MM-dd-HH</c>) of the projected range; required with <c>Projection</c> or <c>Both</c>.</summary>
+    public string? ProjectionStart { get; set; }
+}
+
+/// <summary>How decoded columns become table columns.</summary>
+public sealed class MappingOptions
+{
+    /// <summary>
+    /// Top-level column → target type (<c>timestamp</c>, <c>date</c>, <c>decimal(p,s)</c>, <c>int</c>, <c>bigint</c>,
+    /// <c>double</c>, <c>string</c>), applied after decoding (default none). See docs/configuration.md for the conversions.
+    /// </summary>
+    public Dictionary<string, string> Overrides { get; set; } = [];
+}
+
+/// <summary>Where rejected records go.</summary>
+public sealed class DeadLetterOptions
+{
+    /// <summary>Key prefix of the dead letters in the pipeline's store: <c>{Prefix}/{table}/{partition}/</c> (default <c>deadletter</c>).</summary>
+    public string Prefix { get; set; } = "deadletter";
 }
 
 /// <summary>Which schema registry the pipelines and the admin API use.</summary>

@@ -95,6 +95,7 @@ public static partial class EtlOptionsValidator
             ValidatePipeline(options, options.Pipelines[i], $"Etl:Pipelines:{i}", names, errors);
         }
 
+        ValidateSharedTables(options, errors);
         return errors;
     }
 
@@ -179,6 +180,11 @@ public static partial class EtlOptionsValidator
         {
             errors.Add($"{at}:Catalog:Table '{table}' must be lowercase letters, digits and '_'");
         }
+
+        ValidateOutput(options, p, at, errors);
+        ValidateCatalogPartitions(options, p, at, errors);
+        ValidateMapping(p, at, errors);
+        ValidateDeadLetters(p, at, errors);
     }
 
     /// <summary>The buffering options of a preset with overrides, or null for an unknown preset.</summary>

@@ -47,7 +47,7 @@ internal sealed class DeadLetterEnvironment : IAsyncDisposable
             return new DeadLetterEnvironment(store, () => new FolderCatalog(paths.Catalog, time), new FileShardStateStore(paths.State), null, (_, _) => Task.FromResult<IAsyncDisposable?>(null));
         }
 
-        var aws = new AwsComponents(options.Aws);
+        var aws = new AwsComponents(options.Aws, PipelineCatalogSettings.Glue(options));
         var s3 = aws.CreateObjectStore();
         var state = new ObjectShardStateStore(s3, ReplayStatePrefix);
         return new DeadLetterEnvironment(

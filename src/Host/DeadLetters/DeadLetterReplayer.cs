@@ -5,6 +5,7 @@ using Etl.Core.Telemetry;
 using Etl.Host.Cli;
 using Etl.Host.Configuration;
 using Etl.Host.Pipelines;
+using Etl.SchemaGovernance.Mapping;
 
 namespace Etl.Host.DeadLetters;
 
@@ -35,6 +36,8 @@ internal sealed class DeadLetterReplayer(EtlOptions options, TimeProvider time, 
         var decoder = await new DecoderFactory(schemas).CreateAsync(
             schemaName,
             new SchemaOptions { Name = schemaName, Version = null, GsrFramed = pipeline.Schema.GsrFramed },
+            ColumnOverrides.Parse(pipeline.Mapping.Overrides),
+            PipelineFactory.SettingPath(options, pipeline),
             token);
 
         var replayFolder = definition.DeadLetterTablePrefix + ReplayShardIds.ReplayFolder(latest.Ref.Version) + "/";

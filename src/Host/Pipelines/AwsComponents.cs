@@ -19,10 +19,14 @@ internal sealed class AwsComponents : IDisposable
     private readonly AwsOptions _options;
     private readonly Lazy<AmazonDynamoDBClient> _dynamo;
     private readonly Lazy<KinesisClient> _kinesis;
+    private readonly GlueCatalogOptions? _glue;
 
-    public AwsComponents(AwsOptions options)
+    /// <param name="options">The AWS settings.</param>
+    /// <param name="glue">The Glue catalog's per-table settings (<see cref="PipelineCatalogSettings.Glue"/>); default: every table registers its partitions.</param>
+    public AwsComponents(AwsOptions options, GlueCatalogOptions? glue = null)
     {
         _options = options;
+        _glue = glue;
         Settings = new AwsEndpointSettings { Region = options.Region };
         WorkerId = options.WorkerId ?? $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
         _dynamo = new Lazy<AmazonDynamoDBClient>(() => DynamoDbLeaseStoreFactory.CreateClient(Settings));
@@ -33,14 +37,24 @@ internal sealed class AwsComponents : IDisposable
 
     public string WorkerId { get; }
 
-    public S3ObjectStore CreateObjectStore() => new(new S3ObjectStoreOptions
+    /// <summary>The shared object store: <c>Etl:Aws:Bucket</c> and <c>Etl:Aws:Prefix</c>.</summary>
+    public S3ObjectStore CreateObjectStore() => CreateObjectStore(_options.Bucket!, _options.Prefix);
+
+    /// <summary>An object store over another bucket or prefix (a pipeline's <c>Output:Bucket</c> / <c>Output:Prefix</c>).</summary>
+    public S3ObjectStore CreateObjectStore(string bucket, string prefix) => new(new S3ObjectStoreOptions
     {
-        Bucket = _options.Bucket!,
-        Prefix = _options.Prefix,
+        Bucket = bucket,
+        Prefix = prefix,
         Endpoint = Settings,
     });
 
-    public GlueCatalog CreateGlueCatalog() => new(new GlueClient(new AwsJsonClient(AwsServiceEndpoint.Glue(Settings))));
+    /// <summary>
+    /// The Glue catalog with per-table settings (partition registration or projection): <paramref name="options"/>, else
+    /// the ones given to the constructor. A catalog without a projected table's settings switches its projection off
+    /// when it updates the table, so every catalog of a process should share them.
+    /// </summary>
+    public GlueCatalog CreateGlueCatalog(GlueCatalogOptions? options = null) =>
+        new(new GlueClient(new AwsJsonClient(AwsServiceEndpoint.Glue(Settings))), options ?? _glue);
 
     public AthenaClient CreateAthenaClient() => new(
         new AwsJsonClient(AwsServiceEndpoint.Athena(Settings)),

@@ -9,7 +9,10 @@ using Etl.Parquet;
 
 namespace Etl.Host.Pipelines;
 
-/// <summary>Builds the configured pipelines (in local mode, one per demo feed when none are configured).</summary>
+/// <summary>
+/// Builds the configured pipelines (in local mode, one per demo feed when none are configured), each writing to its
+/// own output location when it has one (<see cref="PipelineStores"/>).
+/// </summary>
 internal sealed class PipelineFactory(
     EtlOptions options,
     LocalPaths paths,
@@ -21,8 +24,10 @@ internal sealed class PipelineFactory(
     IPipelineObserver observer,
     TimeProvider time,
     ILoggerFactory loggers,
-    AwsComponents? aws = null)
+    AwsComponents? aws = null) : IDisposable
 {
+    private readonly PipelineStores _stores = new(options, store, aws is null ? null : aws.CreateObjectStore);
+
     /// <summary>The configured pipelines, or the demo pipelines in local mode when none are configured.</summary>
     public static IReadOnlyList<PipelineOptions> Expand(EtlOptions options)
     {
@@ -42,7 +47,14 @@ internal sealed class PipelineFactory(
         }).ToList();
     }
 
-    /// <summary>What a configured pipeline writes where: table, partitioning and buffering (shared with dead-letter replay).</summary>
+    /// <summary>The configuration path of a pipeline (<c>Etl:Pipelines:N</c>), or its name for a demo pipeline.</summary>
+    public static string SettingPath(EtlOptions options, PipelineOptions p)
+    {
+        var index = options.Pipelines.IndexOf(p);
+        return index >= 0 ? $"Etl:Pipelines:{index}" : $"pipeline '{p.Name}'";
+    }
+
+    /// <summary>What a configured pipeline writes where: table, partitioning, buffering and dead-letter prefix (shared with dead-letter replay).</summary>
     public static PipelineDefinition Define(EtlOptions options, PipelineOptions p)
     {
         var zone = EtlOptionsValidator.TryZone(p.Partitioning.TimeZone)!;
@@ -54,6 +66,7 @@ internal sealed class PipelineFactory(
             Table = p.Catalog.Table ?? p.Name.Replace('-', '_'),
             Partitioner = new HourPartitioner(string.IsNullOrEmpty(p.Partitioning.EventTimeField) ? null : p.Partitioning.EventTimeField, zone, layout),
             Buffering = EtlOptionsValidator.ToBuffering(p.Buffering)!,
+            DeadLetterPrefix = p.DeadLetters.Prefix,
         };
     }
 
@@ -95,12 +108,12 @@ internal sealed class PipelineFactory(
             throw new InvalidOperationException($"source type '{p.Source.Type}' of pipeline '{p.Name}' is not available in {options.Mode} mode");
         }
 
-        var decoder = await decoders.CreateAsync(schemaName, p.Schema, token);
+        var decoder = await decoders.CreateAsync(p, SettingPath(options, p), token);
         return new PipelineEngine(
             Define(options, p),
             source,
             decoder,
-            store,
+            _stores.For(p),
             catalog,
             shardState,
             new ParquetDataFileWriter(Compression(p.Output)),
@@ -108,4 +121,7 @@ internal sealed class PipelineFactory(
             observer,
             loggers.CreateLogger("Etl.Pipeline." + p.Name));
     }
+
+    /// <summary>Disposes the object stores created for pipelines with their own output location.</summary>
+    public void Dispose() => _stores.Dispose();
 }

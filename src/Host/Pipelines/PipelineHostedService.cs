@@ -8,7 +8,9 @@ namespace Etl.Host.Pipelines;
 /// Runs every pipeline until the service stops. A pipeline that fails is rebuilt after a growing back-off (its
 /// committed progress is durable, so it resumes from its checkpoint). On stop, each pipeline writes and commits what
 /// it has buffered before the host's shutdown deadline. With <see cref="EtlOptions.ExitWhenDone"/>, the service stops
-/// itself once every bounded source is exhausted and committed.
+/// itself once every bounded source is exhausted and committed. A pipeline whose settings do not fit what the registry
+/// holds (a <see cref="ServiceHost.ConfigurationException"/> while building it, e.g. a type override that does not fit
+/// the schema) is not retried: the service stops and `etl run` exits with code 2, as for any invalid setting.
 /// </summary>
 internal sealed class PipelineHostedService(
     IEnumerable<PipelineRuntime> pipelines,
@@ -26,13 +28,20 @@ internal sealed class PipelineHostedService(
     /// <summary>Pipelines that finished their bounded source.</summary>
     public int Finished => Volatile.Read(ref _finished);
 
+    /// <summary>True once every bounded source finished and the service stopped itself (<see cref="EtlOptions.ExitWhenDone"/>).</summary>
+    public bool StoppedWhenDone { get; private set; }
+
+    /// <summary>The configuration problem that stopped the service, or null.</summary>
+    public ServiceHost.ConfigurationException? ConfigurationFailure { get; private set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var runs = pipelines.Select(p => RunOneAsync(p, stoppingToken)).ToList();
         await Task.WhenAll(runs);
-        if (options.Value.ExitWhenDone && !stoppingToken.IsCancellationRequested)
+        if (options.Value.ExitWhenDone && ConfigurationFailure is null && !stoppingToken.IsCancellationRequested)
         {
             LogMessages.PipelinesAllFinished(logger);
+            StoppedWhenDone = true;
             lifetime.StopApplication();
         }
     }
@@ -57,6 +66,12 @@ internal sealed class PipelineHostedService(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                return;
+            }
+            catch (ServiceHost.ConfigurationException e)
+            {
+                ConfigurationFailure ??= e;
+                lifetime.StopApplication();
                 return;
             }
             catch (Exception e)

@@ -79,7 +79,7 @@ internal sealed class DeadLetterScenario : IDisposable
         var file = Path.Combine(Root, name + ".ndjson");
         await File.WriteAllTextAsync(file, string.Join('\n', lines) + "\n", Encoding.UTF8);
         var pipeline = Options.Pipelines[0];
-        var decoder = await new DecoderFactory(Schemas).CreateAsync("orders", pipeline.Schema, CancellationToken.None);
+        var decoder = await new DecoderFactory(Schemas).CreateAsync(pipeline, PipelineFactory.SettingPath(Options, pipeline), CancellationToken.None);
         var engine = new PipelineEngine(
             PipelineFactory.Define(Options, pipeline),
             new LinesSource(file, arrival),
