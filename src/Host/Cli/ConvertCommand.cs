@@ -73,11 +73,12 @@ internal static class ConvertCommand
             Partitioner = new HourPartitioner(partitionBy),
             Buffering = new BufferingOptions
             {
-                MaxRows = 1_000_000,
+                // Files of up to 500,000 rows: larger buffers only make the garbage collector work harder.
+                MaxRows = 500_000,
                 MaxBytes = 1L << 30,
                 MaxAge = TimeSpan.FromDays(1),
                 MaxOpenBuffers = 256,
-                MemoryBudgetBytes = 2L << 30,
+                MemoryBudgetBytes = 1L << 30,
             },
             TablePrefixOverride = string.Empty,
             DeadLetterPrefixOverride = "_deadletter/",
