@@ -10,7 +10,6 @@ using Etl.Host.Service;
 using Etl.Host.Telemetry;
 using Etl.Host.Telemetry.Health;
 using Etl.Ingest.Local;
-using Etl.SchemaGovernance.Compatibility;
 using Etl.SchemaGovernance.Registry;
 using Microsoft.Extensions.Options;
 

@@ -140,6 +140,12 @@ public sealed class BufferingSettings
 
     /// <summary>Bytes of source batches queued ahead of processing (default: an eighth of the memory budget, at least 1 MiB).</summary>
     public long? ReadAheadBytes { get; set; }
+
+    /// <summary>A record whose hour ended more than this before it is read is late (default 2 hours).</summary>
+    public TimeSpan? LateAfter { get; set; }
+
+    /// <summary>How long a late hour's buffer gathers records before it is written (default 15 minutes).</summary>
+    public TimeSpan? LateMaxAge { get; set; }
 }
 
 /// <summary>What the pipeline writes and where: the store root holds <c>warehouse/{database}/{table}/</c> and the dead letters.</summary>

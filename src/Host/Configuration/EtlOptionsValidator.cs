@@ -204,6 +204,8 @@ public static partial class EtlOptionsValidator
             MaxOpenBuffers = s.MaxOpenBuffers ?? preset.MaxOpenBuffers,
             MemoryBudgetBytes = s.MemoryBudgetBytes ?? preset.MemoryBudgetBytes,
             ReadAheadBytes = s.ReadAheadBytes ?? preset.ReadAheadBytes,
+            LateAfter = s.LateAfter ?? preset.LateAfter,
+            LateMaxAge = s.LateMaxAge ?? preset.LateMaxAge,
         };
     }
 
