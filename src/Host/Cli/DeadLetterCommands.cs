@@ -80,9 +80,12 @@ internal static class DeadLetterCommands
     internal static async Task<int> ListAsync(EtlOptions options, string? table, DeadLetterKind? reason, Stream output, CancellationToken token)
     {
         await using var environment = DeadLetterEnvironment.Open(options, TimeProvider.System);
-        var store = environment.Store;
-        var prefix = table is null ? DeadLetterInventory.RootPrefix : DeadLetterInventory.RootPrefix + table + "/";
-        var objects = await DeadLetterInventory.ListAsync(store, prefix, reason, token);
+        var objects = new List<DeadLetterObjectSummary>();
+        foreach (var (store, root) in environment.Roots)
+        {
+            objects.AddRange(await DeadLetterInventory.ListAsync(store, table is null ? root : root + table + "/", reason, token));
+        }
+
         DeadLetterJson.WriteList(output, objects);
         output.WriteByte((byte)'\n');
         return 0;
@@ -92,11 +95,16 @@ internal static class DeadLetterCommands
     internal static async Task<int> ShowAsync(EtlOptions options, string key, Stream output, CancellationToken token)
     {
         await using var environment = DeadLetterEnvironment.Open(options, TimeProvider.System);
-        var store = environment.Store;
-        var envelopes = await DeadLetterInventory.ReadAsync(store, key, token);
+        IReadOnlyList<DeadLetterRecord>? envelopes = null;
+        foreach (var store in environment.Roots.Where(r => key.StartsWith(r.Prefix, StringComparison.Ordinal)).Select(r => r.Store).Distinct())
+        {
+            envelopes ??= await DeadLetterInventory.ReadAsync(store, key, token);
+        }
+
         if (envelopes is null)
         {
-            throw new ArgumentException($"dead-letter object '{key}' does not exist under {store.Location}");
+            throw new ArgumentException(
+                $"dead-letter object '{key}' does not exist under {string.Join(", ", environment.Roots.Select(r => r.Store.Location + r.Prefix))}");
         }
 
         DeadLetterJson.WriteShow(output, key, envelopes);

@@ -21,16 +21,27 @@ internal sealed class DeadLetterEnvironment : IAsyncDisposable
     private readonly Func<string, CancellationToken, Task<IAsyncDisposable?>> _lock;
     private IAsyncDisposable? _held;
 
-    private DeadLetterEnvironment(IObjectStore store, Func<ICatalog> catalog, IShardStateStore state, AwsComponents? aws, Func<string, CancellationToken, Task<IAsyncDisposable?>> exclusive)
+    private DeadLetterEnvironment(EtlOptions options, IObjectStore store, Func<ICatalog> catalog, IShardStateStore state, AwsComponents? aws, Func<string, CancellationToken, Task<IAsyncDisposable?>> exclusive)
     {
         Store = store;
+        Stores = new PipelineStores(options, store, aws is null ? null : aws.CreateObjectStore);
+        Roots = [.. PipelineFactory.Expand(options)
+            .Select(p => (Store: Stores.For(p), Prefix: p.DeadLetters.Prefix.TrimEnd('/') + "/"))
+            .DistinctBy(r => (r.Store.Location, r.Prefix))];
         Catalog = new Lazy<ICatalog>(catalog);
         State = state;
         _aws = aws;
         _lock = exclusive;
     }
 
+    /// <summary>The shared store (pipelines without an output location of their own; replay state in AWS mode).</summary>
     public IObjectStore Store { get; }
+
+    /// <summary>Each pipeline's store.</summary>
+    public PipelineStores Stores { get; }
+
+    /// <summary>The dead-letter roots of the configured pipelines: (store, prefix such as <c>deadletter/</c>), distinct.</summary>
+    public IReadOnlyList<(IObjectStore Store, string Prefix)> Roots { get; }
 
     public Lazy<ICatalog> Catalog { get; }
 
@@ -44,13 +55,14 @@ internal sealed class DeadLetterEnvironment : IAsyncDisposable
         if (!string.Equals(options.Mode, "Aws", StringComparison.Ordinal))
         {
             var store = objectStore?.Invoke(paths.Objects) ?? new FolderObjectStore(paths.Objects);
-            return new DeadLetterEnvironment(store, () => new FolderCatalog(paths.Catalog, time), new FileShardStateStore(paths.State), null, (_, _) => Task.FromResult<IAsyncDisposable?>(null));
+            return new DeadLetterEnvironment(options, store, () => new FolderCatalog(paths.Catalog, time), new FileShardStateStore(paths.State), null, (_, _) => Task.FromResult<IAsyncDisposable?>(null));
         }
 
         var aws = new AwsComponents(options.Aws, PipelineCatalogSettings.Glue(options));
         var s3 = aws.CreateObjectStore();
         var state = new ObjectShardStateStore(s3, ReplayStatePrefix);
         return new DeadLetterEnvironment(
+            options,
             s3,
             () => string.Equals(options.Aws.Catalog, "Folder", StringComparison.Ordinal) ? new FolderCatalog(paths.Catalog, time) : aws.CreateGlueCatalog(),
             state,
@@ -68,6 +80,7 @@ internal sealed class DeadLetterEnvironment : IAsyncDisposable
             await _held.DisposeAsync();
         }
 
+        Stores.Dispose();
         _aws?.Dispose();
     }
 }

@@ -25,7 +25,7 @@ internal sealed class DeadLetterReplayer(EtlOptions options, TimeProvider time, 
         ArgumentNullException.ThrowIfNull(request);
         var (pipeline, definition) = FindPipeline(request.Table);
         await using var environment = DeadLetterEnvironment.Open(options, time, objectStore);
-        var store = environment.Store;
+        var store = environment.Stores.For(pipeline);
         var state = environment.State;
         await environment.ExclusiveAsync("replay-" + definition.Table, token);
         var registry = SchemaRegistries.Create(options, time, loggers);

@@ -12,7 +12,6 @@ namespace Etl.Host.Operations;
 /// </summary>
 internal sealed class CatalogReconciler(
     IReadOnlyList<OperationsTable> tables,
-    IObjectStore store,
     ICatalog catalog,
     ICatalogPartitions? partitions,
     PartitionScanner scanner,
@@ -42,7 +41,7 @@ internal sealed class CatalogReconciler(
 
                 missing.Add(new PartitionDefinition(
                     partition.Values,
-                    ShardCommitter.CombineLocation(store.Location, definition.TablePrefix + partition.Path + "/"),
+                    ShardCommitter.CombineLocation(table.Store.Location, definition.TablePrefix + partition.Path + "/"),
                     new Dictionary<string, string>(StringComparer.Ordinal) { ["etl.registered_by"] = "reconciliation" }));
             }
 

@@ -19,9 +19,12 @@ public static class OperationsServiceCollectionExtensions
     public static IServiceCollection AddEtlOperationsJobs(this IServiceCollection services, IConfiguration configuration, EtlOptions options)
     {
         var operations = Bind(configuration);
-        var tables = OperationsTable.From(options);
         services.AddSingleton(operations);
-        services.AddSingleton<IReadOnlyList<OperationsTable>>(tables);
+        services.AddSingleton(sp => new OperationsStores(new PipelineStores(
+            options,
+            sp.GetRequiredService<IObjectStore>(),
+            sp.GetService<AwsComponents>() is { } aws ? aws.CreateObjectStore : null)));
+        services.AddSingleton<IReadOnlyList<OperationsTable>>(sp => OperationsTable.From(options, sp.GetRequiredService<OperationsStores>().Stores));
         services.AddSingleton(sp => new CatalogPartitionsHolder(sp.GetRequiredService<ICatalog>() switch
         {
             FolderCatalog folder => new FolderCatalogPartitions(folder),
@@ -30,8 +33,7 @@ public static class OperationsServiceCollectionExtensions
         }));
         services.AddSingleton<PartitionScanner>();
         services.AddSingleton(sp => new PartitionCloser(
-            tables,
-            sp.GetRequiredService<IObjectStore>(),
+            sp.GetRequiredService<IReadOnlyList<OperationsTable>>(),
             sp.GetRequiredService<PartitionScanner>(),
             sp.GetRequiredService<CatalogPartitionsHolder>().Value,
             operations,
@@ -39,8 +41,7 @@ public static class OperationsServiceCollectionExtensions
             sp.GetRequiredService<ILogger<PartitionCloser>>()));
         services.AddSingleton<DeadLetterPurger>();
         services.AddSingleton(sp => new CatalogReconciler(
-            tables,
-            sp.GetRequiredService<IObjectStore>(),
+            sp.GetRequiredService<IReadOnlyList<OperationsTable>>(),
             sp.GetRequiredService<ICatalog>(),
             sp.GetRequiredService<CatalogPartitionsHolder>().Value,
             sp.GetRequiredService<PartitionScanner>(),
@@ -70,6 +71,14 @@ public static class OperationsServiceCollectionExtensions
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
+    }
+
+    /// <summary>The object stores of the operations jobs' tables, disposed with the container.</summary>
+    internal sealed class OperationsStores(PipelineStores stores) : IDisposable
+    {
+        public PipelineStores Stores => stores;
+
+        public void Dispose() => stores.Dispose();
     }
 
     /// <summary>The first run comes one interval, at most one minute, after start-up (the pipelines start first).</summary>

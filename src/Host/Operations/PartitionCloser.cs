@@ -20,7 +20,6 @@ namespace Etl.Host.Operations;
 /// </summary>
 internal sealed class PartitionCloser(
     IReadOnlyList<OperationsTable> tables,
-    IObjectStore store,
     PartitionScanner scanner,
     ICatalogPartitions? catalog,
     OperationsOptions options,
@@ -78,7 +77,7 @@ internal sealed class PartitionCloser(
         var lineageComplete = true;
         foreach (var file in partition.DataFiles)
         {
-            var footer = await FooterAsync(file, token);
+            var footer = await FooterAsync(table.Store, file, token);
             rows = rows < 0 || footer is null ? -1 : rows + footer.Value.Rows;
             if (footer?.Lineage is { } fileLineage)
             {
@@ -127,7 +126,7 @@ internal sealed class PartitionCloser(
         }
 
         marker.Position = 0;
-        await store.PutAsync($"{definition.TablePrefix}{partition.Path}/{MarkerName}", marker, token);
+        await table.Store.PutAsync($"{definition.TablePrefix}{partition.Path}/{MarkerName}", marker, token);
         LogMessages.ClosePartitionClosed(logger, definition.Table, partition.Path, statistics.Files, statistics.Rows, statistics.Bytes, registered);
         return true;
     }
@@ -136,7 +135,7 @@ internal sealed class PartitionCloser(
     /// The row count and lineage in a Parquet file's footer (lineage null when the file does not carry it), or null
     /// when the file is not Parquet or cannot be read.
     /// </summary>
-    private async Task<(long Rows, FileLineage? Lineage)?> FooterAsync(ObjectInfo file, CancellationToken token)
+    private async Task<(long Rows, FileLineage? Lineage)?> FooterAsync(IObjectStore store, ObjectInfo file, CancellationToken token)
     {
         if (!file.Key.EndsWith(".parquet", StringComparison.Ordinal) || file.Size > MaxParquetBytes)
         {

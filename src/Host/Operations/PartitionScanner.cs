@@ -5,18 +5,18 @@ using Etl.Core.Telemetry;
 namespace Etl.Host.Operations;
 
 /// <summary>
-/// Finds a table's hour partitions in the object store: the folders <c>key=value/…</c> directly below the table
+/// Finds a table's hour partitions in its object store: the folders <c>key=value/…</c> directly below the table
 /// prefix whose keys are the partitioner's keys (<c>dt=yyyy-MM-dd-HH</c>, or
 /// <c>ingest_year/ingest_month/ingest_day/ingest_hour</c>), with the hour read in the table's time zone.
 /// </summary>
-internal sealed class PartitionScanner(IObjectStore store, ILogger<PartitionScanner> logger)
+internal sealed class PartitionScanner(ILogger<PartitionScanner> logger)
 {
     public async Task<IReadOnlyList<TablePartition>> ScanAsync(OperationsTable table, CancellationToken token)
     {
         var prefix = table.Definition.TablePrefix;
         var keys = table.Definition.Partitioner.PartitionKeys;
         var byPath = new SortedDictionary<string, (List<string> Values, List<ObjectInfo> Files, HashSet<string> Markers, DateTimeOffset?[] ClosedAt)>(StringComparer.Ordinal);
-        await foreach (var info in store.ListAsync(prefix, token))
+        await foreach (var info in table.Store.ListAsync(prefix, token))
         {
             var segments = info.Key[prefix.Length..].Split('/');
             if (segments.Length != keys.Count + 1 || !TryValues(segments, keys, out var values))

@@ -1,5 +1,6 @@
 using Etl.Catalog.Folder;
 using Etl.Host.Operations;
+using Etl.Host.Pipelines;
 using Etl.Host.Tests.DeadLetters;
 using Etl.Host.Tests.Service;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,8 +17,8 @@ internal sealed class OperationsScenario : IDisposable
     {
         Catalog = new FolderCatalog(Data.Paths.Catalog);
         Partitions = new FolderCatalogPartitions(Catalog);
-        Tables = OperationsTable.From(Data.Options);
-        Scanner = new PartitionScanner(Data.Store, NullLogger<PartitionScanner>.Instance);
+        Tables = OperationsTable.From(Data.Options, new PipelineStores(Data.Options, Data.Store));
+        Scanner = new PartitionScanner(NullLogger<PartitionScanner>.Instance);
     }
 
     public DeadLetterScenario Data { get; } = new();
@@ -56,12 +57,12 @@ internal sealed class OperationsScenario : IDisposable
         Data.IngestAsync("orders", [.. TwoHours, DeadLetterScenario.Order(6, "low", "2026-11-21T08:30:00Z")], new DateTimeOffset(2026, 11, 21, 11, 35, 0, TimeSpan.Zero));
 
     public PartitionCloser Closer() =>
-        new(Tables, Data.Store, Scanner, Partitions, Options, Time, NullLogger<PartitionCloser>.Instance);
+        new(Tables, Scanner, Partitions, Options, Time, NullLogger<PartitionCloser>.Instance);
 
-    public DeadLetterPurger Purger() => new(Data.Store, Options, Time, NullLogger<DeadLetterPurger>.Instance);
+    public DeadLetterPurger Purger() => new(Tables, Options, Time, NullLogger<DeadLetterPurger>.Instance);
 
     public CatalogReconciler Reconciler() =>
-        new(Tables, Data.Store, Catalog, Partitions, Scanner, NullLogger<CatalogReconciler>.Instance);
+        new(Tables, Catalog, Partitions, Scanner, NullLogger<CatalogReconciler>.Instance);
 
     public void Dispose() => Data.Dispose();
 }
