@@ -60,7 +60,7 @@ internal sealed class DeadLetterEnvironment : IAsyncDisposable
 
         var aws = new AwsComponents(options.Aws, PipelineCatalogSettings.Glue(options));
         var s3 = aws.CreateObjectStore();
-        var state = new ObjectShardStateStore(s3, ReplayStatePrefix);
+        var state = new ObjectShardStateStore(s3, ReplayStatePrefix, time);
         return new DeadLetterEnvironment(
             options,
             s3,

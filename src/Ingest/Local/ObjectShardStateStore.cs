@@ -15,15 +15,18 @@ public sealed class ObjectShardStateStore : IShardStateStore
     private readonly IObjectStore _store;
     private readonly string _prefix;
     private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly TimeProvider _time;
 
     /// <param name="store">Where the documents live.</param>
     /// <param name="prefix">Key prefix of the documents, e.g. <c>replay-state/</c>.</param>
-    public ObjectShardStateStore(IObjectStore store, string prefix)
+    /// <param name="time">Clock for the lock's "since" (default system).</param>
+    public ObjectShardStateStore(IObjectStore store, string prefix, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(prefix);
         _store = store;
         _prefix = prefix;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>Takes the single-writer lock of <paramref name="streamName"/>; throws when another writer holds it.</summary>
@@ -33,7 +36,7 @@ public sealed class ObjectShardStateStore : IShardStateStore
         using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
         {
             ["owner"] = owner,
-            ["since"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["since"] = _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         }));
         if (!await _store.PutIfAbsentAsync(key, content, cancellationToken))
         {
