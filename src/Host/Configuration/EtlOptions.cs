@@ -197,6 +197,13 @@ public sealed class DeadLetterOptions
 {
     /// <summary>Key prefix of the dead letters in the pipeline's store: <c>{Prefix}/{table}/{partition}/</c> (default <c>deadletter</c>).</summary>
     public string Prefix { get; set; } = "deadletter";
+
+    /// <summary>
+    /// True (default): rejected records go to the dead-letter store. False: the first rejected record stops the
+    /// pipeline with an error naming its position and reason; it restarts from its checkpoint after a back-off and stops
+    /// there again until the data or the schema is fixed.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
 }
 
 /// <summary>Which schema registry the pipelines and the admin API use.</summary>

@@ -67,6 +67,7 @@ internal sealed class PipelineFactory(
             Partitioner = new HourPartitioner(string.IsNullOrEmpty(p.Partitioning.EventTimeField) ? null : p.Partitioning.EventTimeField, zone, layout),
             Buffering = EtlOptionsValidator.ToBuffering(p.Buffering)!,
             DeadLetterPrefix = p.DeadLetters.Prefix,
+            DeadLettersEnabled = p.DeadLetters.Enabled,
         };
     }
 

@@ -49,7 +49,7 @@ public sealed class PipelineEngineTests : IDisposable
         return shards;
     }
 
-    private PipelineEngine Engine(IShardedSource source, IObjectStore store, IShardStateStore state, ICatalog catalog, BufferingOptions? buffering = null, IPipelineObserver? observer = null) =>
+    private PipelineEngine Engine(IShardedSource source, IObjectStore store, IShardStateStore state, ICatalog catalog, BufferingOptions? buffering = null, IPipelineObserver? observer = null, bool deadLetters = true) =>
         new(
             new PipelineDefinition
             {
@@ -58,6 +58,7 @@ public sealed class PipelineEngineTests : IDisposable
                 Table = "events",
                 Partitioner = new HourPartitioner("ts"),
                 Buffering = buffering ?? new BufferingOptions { MaxRows = 11, MaxAge = TimeSpan.FromHours(1) },
+                DeadLettersEnabled = deadLetters,
             },
             source,
             new CsvLikeDecoder(),
@@ -175,6 +176,25 @@ public sealed class PipelineEngineTests : IDisposable
         Assert.Equal(["dt"], catalog.Tables[0].PartitionKeys);
         Assert.Equal(3, catalog.Partitions.Select(p => p.Values[0]).Distinct().Count());
         await AssertLineageMatchesFilesAsync(catalog);
+    }
+
+    [Fact]
+    public async Task Engine_deadLettersDisabled_stopsAtTheFirstBadRecordWithoutWritingOrCheckpointingPastIt()
+    {
+        var state = new InMemoryShardStateStore();
+        var store = new FolderObjectStore(_root);
+        var shards = Shards(60);
+        var engine = Engine(new ScriptedSource(state, shards), store, state, new RecordingCatalog(), deadLetters: false);
+
+        var stopped = await Assert.ThrowsAsync<BadRecordException>(() => engine.RunAsync(CancellationToken.None));
+
+        // The first nine records of the shard read first are valid; the tenth (sequence number 10) is "broken record ...".
+        Assert.Equal("10", stopped.Position.SequenceNumber);
+        Assert.Equal(DeadLetterKind.SchemaViolation, stopped.Reason.Kind);
+        Assert.Contains("dead letters are disabled", stopped.Message, StringComparison.Ordinal);
+        Assert.Empty(await DeadLettersAsync(store));
+        var s = await state.GetAsync("scripted", stopped.Position.ShardId, CancellationToken.None);
+        Assert.True(s.Checkpoint is null || s.Checkpoint.Value.CompareTo(stopped.Position) < 0);
     }
 
     [Fact]

@@ -23,6 +23,13 @@ public sealed record PipelineDefinition
     /// <summary>Key prefix of dead letters: <c>{DeadLetterPrefix}/{table}/{partition}/file</c>.</summary>
     public string DeadLetterPrefix { get; init; } = "deadletter";
 
+    /// <summary>
+    /// False: no dead letters; the first record that would become one stops the pipeline with a
+    /// <see cref="BadRecordException"/> naming its position and reason (like Kafka Connect's errors.tolerance=none).
+    /// Default true.
+    /// </summary>
+    public bool DeadLettersEnabled { get; init; } = true;
+
     /// <summary>Extra table parameters (e.g. partition projection) merged into the catalog table.</summary>
     public IReadOnlyDictionary<string, string> TableParameters { get; init; } = new Dictionary<string, string>();
 

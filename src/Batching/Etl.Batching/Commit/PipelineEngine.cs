@@ -311,6 +311,11 @@ public sealed class PipelineEngine
             return false;
         }
 
+        if (!_definition.DeadLettersEnabled)
+        {
+            throw new BadRecordException(_definition.Name, record.Position, reason);
+        }
+
         var envelope = new DeadLetterRecord(
             _definition.Name,
             _definition.Table,

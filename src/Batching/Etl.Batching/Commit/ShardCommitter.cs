@@ -38,6 +38,11 @@ internal sealed class ShardCommitter(
         var started = Stopwatch.GetTimestamp();
         var deadLetters = buffer.IsDeadLetter;
         var conflict = deadLetters ? null : await EnsureTableAsync(buffer, token);
+        if (conflict is not null && !definition.DeadLettersEnabled)
+        {
+            throw new BadRecordException(definition.Name, buffer.First, new DeadLetterReason(DeadLetterKind.IncompatibleWithTable, conflict));
+        }
+
         var key = ObjectKey(buffer, deadLetters || conflict is not null);
         using var content = new MemoryStream();
         if (deadLetters)
