@@ -39,7 +39,7 @@ public sealed class OperationsStoresTests : IDisposable
     [Fact]
     public void From_pipelineWithItsOwnFolder_getsTheStoreOverThatFolder()
     {
-        var shared = new FolderObjectStore(Path.Combine(_root, "data", "objects"));
+        var shared = new FolderObjectStore(Path.Combine(_root, "data"));
         var tables = OperationsTable.From(Options(), new PipelineStores(Options(), shared));
 
         Assert.Same(shared, tables.Single(t => t.Definition.Table == "shared").Store);
@@ -49,7 +49,7 @@ public sealed class OperationsStoresTests : IDisposable
     [Fact]
     public async Task Purger_deletesOldDeadLettersUnderEachPipelinesPrefixInItsStore()
     {
-        var shared = new FolderObjectStore(Path.Combine(_root, "data", "objects"));
+        var shared = new FolderObjectStore(Path.Combine(_root, "data"));
         var own = new FolderObjectStore(Path.Combine(_root, "elsewhere"));
         await PutAsync(shared, "deadletter/shared/dt=2026-11-01-00/a.jsonl");
         await PutAsync(own, "rejects/own/dt=2026-11-01-00/b.jsonl");
