@@ -113,6 +113,7 @@ public static class ServiceHost
         services.AddSingleton<IPipelineSchemas>(sp => new RegistryPipelineSchemas(sp.GetRequiredService<ISchemaRegistry>(), options.Registry.Name));
         services.AddSingleton<IPipelineObserver>(sp => sp.GetRequiredService<MetricsPipelineObserver>());
         services.AddSingleton<DecoderFactory>();
+        services.AddSingleton(sp => sp.GetRequiredService<PipelineFactory>().Stores);
         services.AddSingleton(sp => new PipelineFactory(
             options,
             paths,

@@ -19,20 +19,25 @@ internal sealed class PipelinesHealthCheck(PipelineHostedService service, IEnume
 }
 
 /// <summary>
-/// Ready when the object store answers and the schema registry can list its schemas: real operations, so a missing
-/// bucket, revoked credentials or an unreadable registry folder show here.
+/// Ready when every object store the pipelines write to answers (the shared one and each pipeline's own
+/// <c>Output</c> location) and the schema registry can list its schemas: real operations, so a missing bucket, revoked
+/// credentials or an unreadable registry folder show here.
 /// </summary>
-internal sealed class StorageHealthCheck(IObjectStore store, ISchemaRegistry registry, Configuration.EtlOptions options) : IHealthCheck
+internal sealed class StorageHealthCheck(PipelineStores pipelineStores, ISchemaRegistry registry, Configuration.EtlOptions options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        try
+        var stores = PipelineFactory.Expand(options).Select(pipelineStores.For).Prepend(pipelineStores.Shared).DistinctBy(s => s.Location).ToList();
+        foreach (var store in stores)
         {
-            await store.ExistsAsync("_health", cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return HealthCheckResult.Unhealthy($"object store {store.Location} does not answer: {e.Message}");
+            try
+            {
+                await store.ExistsAsync("_health", cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return HealthCheckResult.Unhealthy($"object store {store.Location} does not answer: {e.Message}");
+            }
         }
 
         try
@@ -48,6 +53,6 @@ internal sealed class StorageHealthCheck(IObjectStore store, ISchemaRegistry reg
             return HealthCheckResult.Unhealthy($"schema registry does not answer: {e.Message}");
         }
 
-        return HealthCheckResult.Healthy($"object store {store.Location} and registry answer");
+        return HealthCheckResult.Healthy($"object stores {string.Join(", ", stores.Select(s => s.Location))} and registry answer");
     }
 }

@@ -28,6 +28,9 @@ internal sealed class PipelineFactory(
 {
     private readonly PipelineStores _stores = new(options, store, aws is null ? null : aws.CreateObjectStore);
 
+    /// <summary>The object stores the pipelines write to.</summary>
+    public PipelineStores Stores => _stores;
+
     /// <summary>The configured pipelines, or the demo pipelines in local mode when none are configured.</summary>
     public static IReadOnlyList<PipelineOptions> Expand(EtlOptions options)
     {
