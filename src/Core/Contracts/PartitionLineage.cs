@@ -14,8 +14,56 @@ namespace Etl.Core.Contracts;
 /// <param name="SchemaVersion">Its version number.</param>
 public sealed record FileLineage(string Stream, StreamPosition First, StreamPosition Last, long Rows, string SchemaName, int SchemaVersion)
 {
+    public const string SourceShard = "etl.source.shard";
+    public const string SourceFirst = "etl.source.first";
+    public const string SourceLast = "etl.source.last";
+
     /// <summary>The shard the file's records came from.</summary>
     public string ShardId => First.ShardId;
+
+    /// <summary>
+    /// The lineage as a data file's key-value metadata: <c>etl.source.stream</c>, <c>etl.source.shard</c>,
+    /// <c>etl.source.first</c>, <c>etl.source.last</c> (<c>sequence/subSequence</c>), <c>etl.rows</c>,
+    /// <c>etl.schema.name</c>, <c>etl.schema.version</c>.
+    /// </summary>
+    public Dictionary<string, string> ToMetadata() => new(StringComparer.Ordinal)
+    {
+        [PartitionLineage.SourceStream] = Stream,
+        [SourceShard] = ShardId,
+        [SourceFirst] = PartitionLineage.Format(First),
+        [SourceLast] = PartitionLineage.Format(Last),
+        [PartitionLineage.Rows] = Rows.ToString(CultureInfo.InvariantCulture),
+        [PartitionLineage.SchemaName] = SchemaName,
+        [PartitionLineage.SchemaVersion] = SchemaVersion.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The lineage in a data file's key-value metadata (see <see cref="ToMetadata"/>), or null when it is incomplete.</summary>
+    /// <param name="metadata">The file's key-value metadata.</param>
+    /// <param name="rows">The file's row count (from its footer, not from the metadata).</param>
+    public static FileLineage? FromMetadata(IEnumerable<KeyValuePair<string, string?>> metadata, long rows)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in metadata)
+        {
+            if (value is not null)
+            {
+                values[key] = value;
+            }
+        }
+
+        if (!values.TryGetValue(PartitionLineage.SourceStream, out var stream)
+            || !values.TryGetValue(SourceShard, out var shard)
+            || !values.TryGetValue(PartitionLineage.SchemaName, out var schema)
+            || !int.TryParse(values.GetValueOrDefault(PartitionLineage.SchemaVersion), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            || PartitionLineage.ParsePosition(shard, values.GetValueOrDefault(SourceFirst)) is not { } first
+            || PartitionLineage.ParsePosition(shard, values.GetValueOrDefault(SourceLast)) is not { } last)
+        {
+            return null;
+        }
+
+        return new FileLineage(stream, first, last, rows, schema, version);
+    }
 }
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Etl.Core.Contracts;
 using Etl.Core.Telemetry;
@@ -162,7 +161,7 @@ internal sealed class PartitionCloser(
             try
             {
                 using var reader = ParquetReader.Open(seekable, leaveOpen: true);
-                return (reader.RowCount, FileLineageOf(reader.KeyValueMetadata, reader.RowCount));
+                return (reader.RowCount, FileLineage.FromMetadata(reader.KeyValueMetadata, reader.RowCount));
             }
             catch (ParquetFormatException e)
             {
@@ -177,31 +176,5 @@ internal sealed class PartitionCloser(
                 }
             }
         }
-    }
-
-    /// <summary>The lineage the pipeline writes into each file's key-value metadata, or null when it is absent.</summary>
-    internal static FileLineage? FileLineageOf(IReadOnlyList<KeyValuePair<string, string?>> metadata, long rows)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in metadata)
-        {
-            if (value is not null)
-            {
-                values[key] = value;
-            }
-        }
-
-        if (!values.TryGetValue("etl.source.stream", out var stream)
-            || !values.TryGetValue("etl.source.shard", out var shard)
-            || !values.TryGetValue(PartitionLineage.SchemaName, out var schema)
-            || !values.TryGetValue(PartitionLineage.SchemaVersion, out var versionText)
-            || !int.TryParse(versionText, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
-            || PartitionLineage.ParsePosition(shard, values.GetValueOrDefault("etl.source.first")) is not { } first
-            || PartitionLineage.ParsePosition(shard, values.GetValueOrDefault("etl.source.last")) is not { } last)
-        {
-            return null;
-        }
-
-        return new FileLineage(stream, first, last, rows, schema, version);
     }
 }

@@ -15,7 +15,7 @@ internal sealed class PartitionScanner(ILogger<PartitionScanner> logger)
     {
         var prefix = table.Definition.TablePrefix;
         var keys = table.Definition.Partitioner.PartitionKeys;
-        var byPath = new SortedDictionary<string, (List<string> Values, List<ObjectInfo> Files, HashSet<string> Markers, DateTimeOffset?[] ClosedAt)>(StringComparer.Ordinal);
+        var byPath = new SortedDictionary<string, Folder>(StringComparer.Ordinal);
         await foreach (var info in table.Store.ListAsync(prefix, token))
         {
             var segments = info.Key[prefix.Length..].Split('/');
@@ -27,7 +27,7 @@ internal sealed class PartitionScanner(ILogger<PartitionScanner> logger)
             var path = string.Join('/', segments[..^1]);
             if (!byPath.TryGetValue(path, out var entry))
             {
-                entry = (values, [], new HashSet<string>(StringComparer.Ordinal), [null]);
+                entry = new Folder(values);
                 byPath[path] = entry;
             }
 
@@ -37,7 +37,7 @@ internal sealed class PartitionScanner(ILogger<PartitionScanner> logger)
                 entry.Markers.Add(name);
                 if (name == PartitionCloser.MarkerName)
                 {
-                    entry.ClosedAt[0] = info.LastModified;
+                    entry.ClosedAt = info.LastModified;
                 }
             }
             else if (!name.StartsWith('.'))
@@ -51,7 +51,7 @@ internal sealed class PartitionScanner(ILogger<PartitionScanner> logger)
         {
             if (TryHourStart(entry.Values, table.Zone, out var hourStart))
             {
-                result.Add(new TablePartition(path, entry.Values, hourStart, entry.Files, entry.Markers, entry.ClosedAt[0]));
+                result.Add(new TablePartition(path, entry.Values, hourStart, entry.Files, entry.Markers, entry.ClosedAt));
             }
             else
             {
@@ -112,5 +112,17 @@ internal sealed class PartitionScanner(ILogger<PartitionScanner> logger)
 
         hourStart = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
         return true;
+    }
+
+    /// <summary>What the listing found in one partition folder.</summary>
+    private sealed class Folder(List<string> values)
+    {
+        public List<string> Values { get; } = values;
+
+        public List<ObjectInfo> Files { get; } = [];
+
+        public HashSet<string> Markers { get; } = new(StringComparer.Ordinal);
+
+        public DateTimeOffset? ClosedAt { get; set; }
     }
 }

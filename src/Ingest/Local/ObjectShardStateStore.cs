@@ -10,11 +10,10 @@ namespace Etl.Ingest.Local;
 /// only if absent) that a second writer finds and is refused by; the lock is released by disposing it. A writer that
 /// was killed leaves the lock behind; the error names the object to delete once no writer runs.
 /// </summary>
-public sealed class ObjectShardStateStore : IShardStateStore
+public sealed class ObjectShardStateStore : DocumentShardStateStore
 {
     private readonly IObjectStore _store;
     private readonly string _prefix;
-    private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly TimeProvider _time;
 
     /// <param name="store">Where the documents live.</param>
@@ -47,36 +46,13 @@ public sealed class ObjectShardStateStore : IShardStateStore
         return new Lease(_store, key);
     }
 
-    public async Task<ShardState> GetAsync(string streamName, string shardId, CancellationToken cancellationToken)
+    private protected override async Task SaveAsync(string streamName, StoredStream document, CancellationToken cancellationToken)
     {
-        var doc = await LoadAsync(streamName, cancellationToken);
-        return doc.Shards.TryGetValue(shardId, out var stored) ? stored.ToState() : ShardState.Empty;
+        using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(document, ShardStateDocument.Json));
+        await _store.PutAsync(KeyOf(streamName), content, cancellationToken);
     }
 
-    public Task RecordIntentAsync(string streamName, string shardId, CommitIntent intent, CancellationToken cancellationToken) =>
-        UpdateAsync(streamName, shardId, s => s with { Intent = intent }, cancellationToken);
-
-    public Task CommitAsync(string streamName, string shardId, ShardState state, CancellationToken cancellationToken) =>
-        UpdateAsync(streamName, shardId, _ => state with { Intent = null }, cancellationToken);
-
-    private async Task UpdateAsync(string streamName, string shardId, Func<ShardState, ShardState> change, CancellationToken cancellationToken)
-    {
-        await _lock.WaitAsync(cancellationToken);
-        try
-        {
-            var doc = await LoadAsync(streamName, cancellationToken);
-            var current = doc.Shards.TryGetValue(shardId, out var stored) ? stored.ToState() : ShardState.Empty;
-            doc.Shards[shardId] = StoredShard.From(change(current));
-            using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(doc, ShardStateDocument.Json));
-            await _store.PutAsync(KeyOf(streamName), content, cancellationToken);
-        }
-        finally
-        {
-            _lock.Release();
-        }
-    }
-
-    private async Task<StoredStream> LoadAsync(string streamName, CancellationToken cancellationToken)
+    private protected override async Task<StoredStream> LoadAsync(string streamName, CancellationToken cancellationToken)
     {
         var key = KeyOf(streamName);
         var stream = await _store.GetAsync(key, cancellationToken);

@@ -36,76 +36,56 @@ internal abstract class ValueConversion
         return false;
     }
 
+    protected static bool Ok(object result, out object? converted, out string? message)
+    {
+        converted = result;
+        message = null;
+        return true;
+    }
+
     protected static bool Unexpected(object value, out object? converted, out string? message) =>
         Fail($"a value of type {value.GetType().Name} was not expected", out converted, out message);
 
-    private sealed class StringToTimestamp : ValueConversion
+    /// <summary>A conversion from values of one CLR type; any other type is reported as unexpected.</summary>
+    private abstract class From<TIn> : ValueConversion
+    {
+        public sealed override bool TryConvert(object value, out object? converted, out string? problem) =>
+            value is TIn typed ? TryConvert(typed, out converted, out problem) : Unexpected(value, out converted, out problem);
+
+        protected abstract bool TryConvert(TIn value, out object? converted, out string? problem);
+    }
+
+    private sealed class StringToTimestamp : From<string>
     {
         public static StringToTimestamp Instance { get; } = new();
 
-        public override bool TryConvert(object value, out object? converted, out string? problem)
-        {
-            if (value is not string s)
-            {
-                return Unexpected(value, out converted, out problem);
-            }
-
-            if (IsoTimestamps.TryParse(s, out var instant))
-            {
-                converted = instant;
-                problem = null;
-                return true;
-            }
-
-            return Fail($"{OverridePlan.Quote(s)} is not an ISO-8601 / RFC 3339 date-time", out converted, out problem);
-        }
+        protected override bool TryConvert(string value, out object? converted, out string? problem) =>
+            IsoTimestamps.TryParse(value, out var instant)
+                ? Ok(instant, out converted, out problem)
+                : Fail($"{OverridePlan.Quote(value)} is not an ISO-8601 / RFC 3339 date-time", out converted, out problem);
     }
 
-    private sealed class EpochMillisToTimestamp : ValueConversion
+    private sealed class EpochMillisToTimestamp : From<long>
     {
         private static readonly long Min = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
         private static readonly long Max = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 
         public static EpochMillisToTimestamp Instance { get; } = new();
 
-        public override bool TryConvert(object value, out object? converted, out string? problem)
-        {
-            if (value is not long ms)
-            {
-                return Unexpected(value, out converted, out problem);
-            }
-
-            if (ms < Min || ms > Max)
-            {
-                return Fail($"{ms.ToString(CultureInfo.InvariantCulture)} is outside the range of epoch milliseconds (years 1 to 9999)", out converted, out problem);
-            }
-
-            converted = DateTimeOffset.FromUnixTimeMilliseconds(ms);
-            problem = null;
-            return true;
-        }
+        protected override bool TryConvert(long value, out object? converted, out string? problem) =>
+            value < Min || value > Max
+                ? Fail($"{value.ToString(CultureInfo.InvariantCulture)} is outside the range of epoch milliseconds (years 1 to 9999)", out converted, out problem)
+                : Ok(DateTimeOffset.FromUnixTimeMilliseconds(value), out converted, out problem);
     }
 
-    private sealed class StringToDate : ValueConversion
+    private sealed class StringToDate : From<string>
     {
         public static StringToDate Instance { get; } = new();
 
-        public override bool TryConvert(object value, out object? converted, out string? problem)
-        {
-            if (value is not string s)
-            {
-                return Unexpected(value, out converted, out problem);
-            }
-
-            if (Rfc3339.TryParseDate(s, out var date))
-            {
-                converted = date;
-                problem = null;
-                return true;
-            }
-
-            return Fail($"{OverridePlan.Quote(s)} is not a yyyy-MM-dd date", out converted, out problem);
-        }
+        protected override bool TryConvert(string value, out object? converted, out string? problem) =>
+            Rfc3339.TryParseDate(value, out var date)
+                ? Ok(date, out converted, out problem)
+                : Fail($"{OverridePlan.Quote(value)} is not a yyyy-MM-dd date", out converted, out problem);
     }
 
     /// <summary>bigint, double or numeric string → decimal(p,s), rounded half away from zero like <c>x-etl-decimal</c>.</summary>
@@ -150,9 +130,7 @@ internal abstract class ValueConversion
                 return Fail($"{d.ToString(CultureInfo.InvariantCulture)} does not fit decimal({precision},{scale})", out converted, out problem);
             }
 
-            converted = d + _zero;
-            problem = null;
-            return true;
+            return Ok(d + _zero, out converted, out problem);
         }
 
         private static decimal Pow10(int exponent)
@@ -172,70 +150,36 @@ internal abstract class ValueConversion
         }
     }
 
-    private sealed class Int64ToInt32 : ValueConversion
+    private sealed class Int64ToInt32 : From<long>
     {
         public static Int64ToInt32 Instance { get; } = new();
 
-        public override bool TryConvert(object value, out object? converted, out string? problem)
-        {
-            if (value is not long n)
-            {
-                return Unexpected(value, out converted, out problem);
-            }
-
-            if (n is < int.MinValue or > int.MaxValue)
-            {
-                return Fail($"{n.ToString(CultureInfo.InvariantCulture)} is outside the range of int", out converted, out problem);
-            }
-
-            converted = (int)n;
-            problem = null;
-            return true;
-        }
+        protected override bool TryConvert(long value, out object? converted, out string? problem) =>
+            value is < int.MinValue or > int.MaxValue
+                ? Fail($"{value.ToString(CultureInfo.InvariantCulture)} is outside the range of int", out converted, out problem)
+                : Ok((int)value, out converted, out problem);
     }
 
-    private sealed class Int32ToInt64 : ValueConversion
+    private sealed class Int32ToInt64 : From<int>
     {
         public static Int32ToInt64 Instance { get; } = new();
 
-        public override bool TryConvert(object value, out object? converted, out string? problem)
-        {
-            if (value is not int n)
-            {
-                return Unexpected(value, out converted, out problem);
-            }
-
-            converted = Boxes.Int64(n);
-            problem = null;
-            return true;
-        }
+        protected override bool TryConvert(int value, out object? converted, out string? problem) =>
+            Ok(Boxes.Int64(value), out converted, out problem);
     }
 
-    private sealed class FloatToDouble : ValueConversion
+    private sealed class FloatToDouble : From<float>
     {
         public static FloatToDouble Instance { get; } = new();
 
-        public override bool TryConvert(object value, out object? converted, out string? problem)
-        {
-            if (value is not float f)
-            {
-                return Unexpected(value, out converted, out problem);
-            }
-
-            converted = (double)f;
-            problem = null;
-            return true;
-        }
+        protected override bool TryConvert(float value, out object? converted, out string? problem) =>
+            Ok((double)value, out converted, out problem);
     }
 
     /// <summary>Any value → its text (see <see cref="ColumnText"/>).</summary>
     private sealed class ToText(ColumnType from) : ValueConversion
     {
-        public override bool TryConvert(object value, out object? converted, out string? problem)
-        {
-            converted = ColumnText.Format(from, value);
-            problem = null;
-            return true;
-        }
+        public override bool TryConvert(object value, out object? converted, out string? problem) =>
+            Ok(ColumnText.Format(from, value), out converted, out problem);
     }
 }

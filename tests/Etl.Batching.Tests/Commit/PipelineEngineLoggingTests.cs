@@ -1,12 +1,8 @@
-using Etl.Batching.Buffers;
 using Etl.Batching.Commit;
-using Etl.Batching.Formats;
-using Etl.Batching.Partitioning;
 using Etl.Batching.Storage.Folder;
 using Etl.Batching.Tests.Support;
 using Etl.Core.Contracts;
 using Etl.Core.Records;
-using Etl.Parquet;
 using Etl.TestSupport;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +15,6 @@ public sealed class PipelineEngineLoggingTests : IDisposable
     private const int FileCommitted = 1150;
     private const int SchemaRefused = 1151;
 
-    private static readonly DateTimeOffset Start = new(2026, 11, 21, 6, 0, 0, TimeSpan.Zero);
     private readonly string _root = Path.Combine(Path.GetTempPath(), "etl-engine-log-" + Guid.NewGuid().ToString("N"));
     private readonly CapturingLoggerProvider _logs = new();
 
@@ -91,43 +86,8 @@ public sealed class PipelineEngineLoggingTests : IDisposable
         Assert.EndsWith("its records go to dead letters", entry.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>Three shards over three hours; every 10th record is invalid.</summary>
-    private static Dictionary<string, IReadOnlyList<string>> Shards(int perShard)
-    {
-        var shards = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        for (var s = 0; s < 3; s++)
-        {
-            var records = new List<string>();
-            for (var i = 0; i < perShard; i++)
-            {
-                var id = (s * 100_000) + i;
-                var ts = Start.AddMinutes((i * 37 % 180) + 0.5).ToUnixTimeMilliseconds();
-                records.Add(i % 10 == 9 ? $"broken record {id}" : $"{id},{ts}");
-            }
-
-            shards[$"shardId-00000000000{s}"] = records;
-        }
-
-        return shards;
-    }
+    private static Dictionary<string, IReadOnlyList<string>> Shards(int perShard) => EventsPipeline.Shards(perShard);
 
     private PipelineEngine Engine(IShardedSource source, IObjectStore store, IShardStateStore state, ICatalog catalog) =>
-        new(
-            new PipelineDefinition
-            {
-                Name = "events",
-                Database = "db",
-                Table = "events",
-                Partitioner = new HourPartitioner("ts"),
-                Buffering = new BufferingOptions { MaxRows = 11, MaxAge = TimeSpan.FromHours(1) },
-            },
-            source,
-            new CsvLikeDecoder(),
-            store,
-            catalog,
-            state,
-            new ParquetDataFileWriter(ParquetCompression.Snappy),
-            TimeProvider.System,
-            null,
-            _logs.CreateLogger("Etl.Batching.Tests"));
+        EventsPipeline.Engine(source, store, state, catalog, logger: _logs.CreateLogger("Etl.Batching.Tests"));
 }

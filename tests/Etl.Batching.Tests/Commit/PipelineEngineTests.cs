@@ -3,21 +3,16 @@ using System.Text.Json;
 using Etl.Batching.Buffers;
 using Etl.Batching.Commit;
 using Etl.Batching.DeadLetters;
-using Etl.Batching.Formats;
-using Etl.Batching.Partitioning;
 using Etl.Batching.Storage.Folder;
 using Etl.Batching.Tests.Support;
 using Etl.Core.Contracts;
 using Etl.Core.Records;
-using Etl.Parquet;
 using Etl.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Etl.Batching.Tests.Commit;
 
 public sealed class PipelineEngineTests : IDisposable
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 21, 6, 0, 0, TimeSpan.Zero);
     private readonly string _root = Path.Combine(Path.GetTempPath(), "etl-engine-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
@@ -28,47 +23,10 @@ public sealed class PipelineEngineTests : IDisposable
         }
     }
 
-    /// <summary>Three shards of <paramref name="perShard"/> records over three hours; every 10th record is invalid.</summary>
-    private static Dictionary<string, IReadOnlyList<string>> Shards(int perShard)
-    {
-        var shards = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        for (var s = 0; s < 3; s++)
-        {
-            var records = new List<string>();
-            for (var i = 0; i < perShard; i++)
-            {
-                var id = (s * 100_000) + i;
-                // Event times jump back and forth between hours so buffers of one shard interleave.
-                var ts = Start.AddMinutes((i * 37 % 180) + 0.5).ToUnixTimeMilliseconds();
-                records.Add(i % 10 == 9 ? $"broken record {id}" : $"{id},{ts}");
-            }
+    private static Dictionary<string, IReadOnlyList<string>> Shards(int perShard) => EventsPipeline.Shards(perShard);
 
-            shards[$"shardId-00000000000{s}"] = records;
-        }
-
-        return shards;
-    }
-
-    private PipelineEngine Engine(IShardedSource source, IObjectStore store, IShardStateStore state, ICatalog catalog, BufferingOptions? buffering = null, IPipelineObserver? observer = null, bool deadLetters = true) =>
-        new(
-            new PipelineDefinition
-            {
-                Name = "events",
-                Database = "db",
-                Table = "events",
-                Partitioner = new HourPartitioner("ts"),
-                Buffering = buffering ?? new BufferingOptions { MaxRows = 11, MaxAge = TimeSpan.FromHours(1) },
-                DeadLettersEnabled = deadLetters,
-            },
-            source,
-            new CsvLikeDecoder(),
-            store,
-            catalog,
-            state,
-            new ParquetDataFileWriter(ParquetCompression.Snappy),
-            TimeProvider.System,
-            observer,
-            NullLogger.Instance);
+    private static PipelineEngine Engine(IShardedSource source, IObjectStore store, IShardStateStore state, ICatalog catalog, BufferingOptions? buffering = null, IPipelineObserver? observer = null, bool deadLetters = true) =>
+        EventsPipeline.Engine(source, store, state, catalog, buffering, observer, deadLetters);
 
     /// <summary>
     /// Each partition's lineage parameters agree with its files, as DuckDB reads them: rows and files per hour, and

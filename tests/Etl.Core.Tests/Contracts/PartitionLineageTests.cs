@@ -93,4 +93,14 @@ public sealed class PartitionLineageTests
     [InlineData("12/x")]
     [InlineData("/1")]
     public void ParsePosition_notAPosition_isNull(string? text) => Assert.Null(PartitionLineage.ParsePosition("s", text));
+
+    [Fact]
+    public void FileMetadata_roundTrips_andIsNullWhenIncomplete()
+    {
+        var file = File("shardId-000000000002", "10", "20", 7, version: 4, lastSub: 3);
+        var metadata = file.ToMetadata().Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)).ToList();
+
+        Assert.Equal(file, FileLineage.FromMetadata(metadata, 7));
+        Assert.Null(FileLineage.FromMetadata(metadata.Where(kv => kv.Key != FileLineage.SourceLast), 7));
+    }
 }

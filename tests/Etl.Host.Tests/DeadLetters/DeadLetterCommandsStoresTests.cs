@@ -5,6 +5,7 @@ using Etl.Batching.Storage.Folder;
 using Etl.Core.Records;
 using Etl.Host.Cli;
 using Etl.Host.Configuration;
+using Etl.Host.Tests.Support;
 
 namespace Etl.Host.Tests.DeadLetters;
 
@@ -15,22 +16,7 @@ public sealed class DeadLetterCommandsStoresTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private EtlOptions Options() => new()
-    {
-        DataRoot = Path.Combine(_root, "data"),
-        Pipelines =
-        [
-            new PipelineOptions { Name = "shared", Source = new SourceOptions { Type = "Demo", Feed = "ticker" }, Catalog = new CatalogOptions { Database = "db", Table = "shared" } },
-            new PipelineOptions
-            {
-                Name = "own",
-                Source = new SourceOptions { Type = "Demo", Feed = "sensor" },
-                Catalog = new CatalogOptions { Database = "db", Table = "own" },
-                Output = new OutputOptions { Folder = Path.Combine(_root, "elsewhere") },
-                DeadLetters = new DeadLetterOptions { Prefix = "rejects" },
-            },
-        ],
-    };
+    private EtlOptions Options() => TwoPipelineOptions.Create(_root);
 
     private static async Task PutAsync(FolderObjectStore store, string key, string table, string data)
     {

@@ -1,43 +1,27 @@
-using Etl.Aws;
 using Etl.Catalog.Glue;
 using Etl.Core.Columns;
 using Etl.Core.Contracts;
 using Etl.Host.Operations;
-using Etl.TestSupport;
+using Etl.Host.Tests.Support;
 
 namespace Etl.Host.Tests.Operations;
 
 /// <summary>Statistics and listings against the Glue contract server (service-model checked) on loopback.</summary>
 public sealed class GlueCatalogPartitionsTests : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "etl-glue-" + Guid.NewGuid().ToString("N"));
-    private NodeServer? _server;
+    private ContractGlue? _glue;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        _server = await NodeServer.StartAsync(
-            Path.Combine("contract-server", "server.mjs"),
-            port => ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--s3rver-dir", _folder]);
-    }
+    public async Task InitializeAsync() => _glue = await ContractGlue.StartAsync();
 
     public async Task DisposeAsync()
     {
-        if (_server is not null)
+        if (_glue is not null)
         {
-            await _server.DisposeAsync();
+            await _glue.DisposeAsync();
         }
-
-        Directory.Delete(_folder, recursive: true);
     }
 
-    private GlueClient Glue() => new(new AwsJsonClient(AwsServiceEndpoint.Glue(new AwsEndpointSettings
-    {
-        EndpointUrl = new Uri(_server!.Endpoint),
-        Region = "us-east-1",
-        EnvironmentVariable = _ => null,
-        UseProfileRegion = false,
-    })));
+    private GlueClient Glue() => _glue!.Client();
 
     [Fact]
     public async Task SetParametersAsync_merges_statistics_into_a_registered_partition_and_lists_it()
@@ -67,7 +51,7 @@ public sealed class GlueCatalogPartitionsTests : IAsyncLifetime
         Assert.Equal("orders", (string?)parameters["etl.pipeline"]);
         Assert.EndsWith("dt=2026-11-21-08/", (string?)stored[0]["StorageDescriptor"]!["Location"], StringComparison.Ordinal);
         using var http = new HttpClient();
-        var violations = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(_server!.Endpoint + "/__violations"))!.AsArray();
+        var violations = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(_glue!.Endpoint + "/__violations"))!.AsArray();
         Assert.Empty(violations);
     }
 }

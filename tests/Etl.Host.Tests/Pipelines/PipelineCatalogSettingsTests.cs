@@ -1,19 +1,17 @@
-using Etl.Aws;
 using Etl.Catalog.Glue;
 using Etl.Core.Columns;
 using Etl.Core.Contracts;
 using Etl.Host.Operations;
 using Etl.Host.Pipelines;
 using Etl.Host.Tests.Configuration;
-using Etl.TestSupport;
+using Etl.Host.Tests.Support;
 
 namespace Etl.Host.Tests.Pipelines;
 
 /// <summary><c>Catalog:Partitions</c> as the Glue catalog's per-table settings, checked against the Glue contract server.</summary>
 public sealed class PipelineCatalogSettingsTests : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "etl-glue-settings-" + Guid.NewGuid().ToString("N"));
-    private NodeServer? _server;
+    private ContractGlue? _glue;
 
     private static readonly (string, string)[] TwoPipelines =
     [
@@ -25,31 +23,17 @@ public sealed class PipelineCatalogSettingsTests : IAsyncLifetime
         ("Etl:Pipelines:1:Catalog:Database", "shop"),
     ];
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        _server = await NodeServer.StartAsync(
-            Path.Combine("contract-server", "server.mjs"),
-            port => ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--s3rver-dir", _folder]);
-    }
+    public async Task InitializeAsync() => _glue = await ContractGlue.StartAsync();
 
     public async Task DisposeAsync()
     {
-        if (_server is not null)
+        if (_glue is not null)
         {
-            await _server.DisposeAsync();
+            await _glue.DisposeAsync();
         }
-
-        Directory.Delete(_folder, recursive: true);
     }
 
-    private GlueClient Glue() => new(new AwsJsonClient(AwsServiceEndpoint.Glue(new AwsEndpointSettings
-    {
-        EndpointUrl = new Uri(_server!.Endpoint),
-        Region = "us-east-1",
-        EnvironmentVariable = _ => null,
-        UseProfileRegion = false,
-    })));
+    private GlueClient Glue() => _glue!.Client();
 
     [Fact]
     public void Glue_registering_pipelines_need_no_table_settings()

@@ -69,7 +69,7 @@ public sealed class PipelineEngine
     public async Task RunAsync(CancellationToken stoppingToken, CancellationToken drainToken = default)
     {
         // Read-ahead is bounded by bytes (and batches): a fast source waits for processing instead of queueing.
-        var channel = Channel.CreateBounded<SourceBatch>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<Queued>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
         var readAhead = new ByteBudget(_definition.Buffering.EffectiveReadAheadBytes);
         using var readCts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var reader = Task.Run(() => PumpAsync(channel.Writer, readAhead, readCts.Token), CancellationToken.None);
@@ -127,7 +127,7 @@ public sealed class PipelineEngine
     }
 
     /// <summary>Waits for data or the tick: true when data is ready, false on tick or end, null when cancelled.</summary>
-    private static async Task<bool?> WaitAsync(ChannelReader<SourceBatch> reader, TimeSpan tick, CancellationToken token)
+    private static async Task<bool?> WaitAsync(ChannelReader<Queued> reader, TimeSpan tick, CancellationToken token)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
         timeout.CancelAfter(tick);
@@ -162,37 +162,37 @@ public sealed class PipelineEngine
         return bytes;
     }
 
-    private async Task ProcessQueuedAsync(SourceBatch batch, ByteBudget readAhead, CancellationToken token)
+    private async Task ProcessQueuedAsync(Queued queued, ByteBudget readAhead, CancellationToken token)
     {
         try
         {
-            await ProcessBatchAsync(batch, token);
+            await ProcessBatchAsync(queued.Batch, token);
         }
         finally
         {
-            readAhead.Release(QueuedBytes(batch));
+            readAhead.Release(queued.Bytes);
         }
     }
 
-    private async Task PumpAsync(ChannelWriter<SourceBatch> writer, ByteBudget readAhead, CancellationToken token)
+    /// <summary>A batch waiting in the read-ahead queue, with the bytes it holds of the read-ahead budget.</summary>
+    private readonly record struct Queued(SourceBatch Batch, long Bytes);
+
+    private async Task PumpAsync(ChannelWriter<Queued> writer, ByteBudget readAhead, CancellationToken token)
     {
         try
         {
             await foreach (var batch in _source.ReadAsync(token))
             {
-                var bytes = QueuedBytes(batch);
-                await readAhead.AcquireAsync(bytes, token);
-                if (!writer.TryWrite(batch))
+                var queued = new Queued(batch, QueuedBytes(batch));
+                await readAhead.AcquireAsync(queued.Bytes, token);
+                try
                 {
-                    try
-                    {
-                        await writer.WriteAsync(batch, token);
-                    }
-                    catch
-                    {
-                        readAhead.Release(bytes);
-                        throw;
-                    }
+                    await writer.WriteAsync(queued, token);
+                }
+                catch
+                {
+                    readAhead.Release(queued.Bytes);
+                    throw;
                 }
             }
 

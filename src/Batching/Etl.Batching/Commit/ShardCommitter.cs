@@ -55,7 +55,7 @@ internal sealed class ShardCommitter(
         }
         else
         {
-            writer.Write(content, buffer.Rows[0].Schema, buffer.Rows, Lineage(buffer));
+            writer.Write(content, buffer.Rows[0].Schema, buffer.Rows, FileMetadata(buffer));
         }
 
         await state.RecordIntentAsync(streamName, shard.ShardId, new CommitIntent(buffer.Key, buffer.First, buffer.Last, key, buffer.Count), token);
@@ -127,18 +127,18 @@ internal sealed class ShardCommitter(
         return $"{definition.TablePrefix}{buffer.Partition.Path}/{name}{writer.Extension}";
     }
 
-    private Dictionary<string, string> Lineage(OpenBuffer buffer) => new(StringComparer.Ordinal)
+    /// <summary>Where a data buffer's rows came from.</summary>
+    private FileLineage LineageOf(OpenBuffer buffer) =>
+        new(streamName, buffer.First, buffer.Last, buffer.Count, buffer.SchemaVersion!.SchemaName, buffer.SchemaVersion.Version);
+
+    /// <summary>The file's key-value metadata: its lineage plus the pipeline and the schema version id.</summary>
+    private Dictionary<string, string> FileMetadata(OpenBuffer buffer)
     {
-        ["etl.pipeline"] = definition.Name,
-        ["etl.schema.name"] = buffer.SchemaVersion!.SchemaName,
-        ["etl.schema.version"] = buffer.SchemaVersion.Version.ToString(CultureInfo.InvariantCulture),
-        ["etl.schema.version_id"] = buffer.SchemaVersion.VersionId.ToString(),
-        ["etl.source.stream"] = streamName,
-        ["etl.source.shard"] = buffer.ShardId,
-        ["etl.source.first"] = $"{buffer.First.SequenceNumber}/{buffer.First.SubSequenceNumber}",
-        ["etl.source.last"] = $"{buffer.Last.SequenceNumber}/{buffer.Last.SubSequenceNumber}",
-        ["etl.rows"] = buffer.Count.ToString(CultureInfo.InvariantCulture),
-    };
+        var metadata = LineageOf(buffer).ToMetadata();
+        metadata["etl.pipeline"] = definition.Name;
+        metadata["etl.schema.version_id"] = buffer.SchemaVersion!.VersionId.ToString();
+        return metadata;
+    }
 
     /// <summary>Makes sure the table has this version's columns; returns the conflict reason if it cannot.</summary>
     private async Task<string?> EnsureTableAsync(OpenBuffer buffer, CancellationToken token)
@@ -188,12 +188,12 @@ internal sealed class ShardCommitter(
     /// </summary>
     private async Task EnsurePartitionAsync(OpenBuffer buffer, CancellationToken token)
     {
-        var lineage = new FileLineage(streamName, buffer.First, buffer.Last, buffer.Count, buffer.SchemaVersion!.SchemaName, buffer.SchemaVersion.Version);
+        var lineage = LineageOf(buffer);
         if (!_partitions.Contains(buffer.Partition.Path))
         {
             var parameters = PartitionLineage.Initial(lineage);
             parameters["etl.pipeline"] = definition.Name;
-            parameters["etl.schema.version_id"] = buffer.SchemaVersion.VersionId.ToString();
+            parameters["etl.schema.version_id"] = buffer.SchemaVersion!.VersionId.ToString();
             var partition = new PartitionDefinition(
                 buffer.Partition.Values,
                 CombineLocation(store.Location, definition.TablePrefix + buffer.Partition.Path + "/"),
